@@ -1,0 +1,59 @@
+namespace ReefDB.Storage.Trees;
+
+/// <summary>Binary searches over the sorted prefix of a node's key array.</summary>
+/// <remarks>Hand-written rather than Array.BinarySearch because the tree needs lower- and upper-bound variants.</remarks>
+internal static class KeySearch
+{
+    /// <summary>The index of <paramref name="key"/> in keys[0, count), or the bitwise complement of where it would be inserted.</summary>
+    internal static int Find<TKey>(TKey[] keys, int count, TKey key, IComparer<TKey> comparer)
+    {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo <= hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            int c = comparer.Compare(keys[mid], key);
+            if (c == 0)
+            {
+                return mid;
+            }
+
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return ~lo;
+    }
+
+    /// <summary>The first index in [0, count] whose key is ≥ <paramref name="key"/> (or &gt; it when <paramref name="after"/>).</summary>
+    internal static int Bound<TKey>(TKey[] keys, int count, TKey key, bool after, IComparer<TKey> comparer)
+    {
+        int lo = 0;
+        int hi = count;
+        int threshold = after ? 0 : -1;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (comparer.Compare(keys[mid], key) <= threshold)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The child of <paramref name="branch"/> whose key range holds <paramref name="key"/>: the number of separators ≤ key.</summary>
+    internal static int ChildIndex<TKey, TValue>(BranchNode<TKey, TValue> branch, TKey key, IComparer<TKey> comparer) =>
+        Bound(branch.Keys, branch.ChildCount - 1, key, after: true, comparer);
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace ReefDB.Storage.Trees;
+
+public sealed partial class PersistentTree<TKey, TValue>
+{
+    /// <summary>
+    /// A mutable, single-threaded editor derived from a tree: the nodes it has copied once are then changed
+    /// in place, so a million inserts copy each node about once instead of one path per insert.
+    /// <see cref="ToImmutable"/> freezes the result in O(1).
+    /// </summary>
+    /// <remarks>
+    /// <para>The tree it started from, and every tree returned by <see cref="ToImmutable"/>, is never changed:
+    /// after <see cref="ToImmutable"/> the builder takes a fresh edit token, so later edits copy again.</para>
+    /// <para>Thread safety: one thread at a time. Trees it derives from may be read by any thread meanwhile.
+    /// It offers no enumeration: take <see cref="ToImmutable"/> (cheap) to read in order.</para>
+    /// </remarks>
+    public sealed class Builder
+    {
+        private TreeNode<TKey, TValue>? root;
+
+        // Nodes whose Owner is this object may be changed in place. Replaced by ToImmutable.
+        private object token = new();
+
+        // The tree last returned by ToImmutable (or the origin), while no edit happened since.
+        private PersistentTree<TKey, TValue>? frozen;
+
+        internal Builder(PersistentTree<TKey, TValue> origin)
+        {
+            Comparer = origin.Comparer;
+            root = origin.root;
+            frozen = origin;
+        }
+
+        /// <summary>The order of the keys.</summary>
+        public IComparer<TKey> Comparer { get; }
+
+        /// <summary>Number of entries, in O(1).</summary>
+        public int Count => root?.Total ?? 0;
+
+        internal TreeNode<TKey, TValue>? Root => root;
+
+        /// <summary>The value under <paramref name="key"/> (get), or inserts or replaces it (set).</summary>
+        /// <exception cref="KeyNotFoundException">Get: the key is absent.</exception>
+        public TValue this[TKey key]
+        {
+            get => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException("The key is not in the tree.");
+            set => Set(key, value);
+        }
+
+        /// <summary>Looks up <paramref name="key"/>.</summary>
+        public bool TryGetValue(TKey key, [MaybeNullWhen(false)] out TValue value) => TryFind(root, key, Comparer, out value);
+
+        /// <summary>True when <paramref name="key"/> is present.</summary>
+        public bool ContainsKey(TKey key) => TryFind(root, key, Comparer, out _);
+
+        /// <summary>Inserts or replaces the entry for <paramref name="key"/>.</summary>
+        public void Set(TKey key, TValue value)
+        {
+            root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: true, out _);
+            frozen = null;
+        }
+
+        /// <summary>Adds an entry unless <paramref name="key"/> is present.</summary>
+        /// <returns>False (and nothing changed) when the key was present.</returns>
+        public bool TryAdd(TKey key, TValue value)
+        {
+            root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: false, out var outcome);
+            if (outcome != InsertOutcome.Added)
+            {
+                return false;
+            }
+
+            frozen = null;
+            return true;
+        }
+
+        /// <summary>Removes <paramref name="key"/>; false when it was absent.</summary>
+        public bool Remove(TKey key) => Remove(key, out _);
+
+        /// <summary>Removes <paramref name="key"/> and returns its value; false when it was absent.</summary>
+        public bool Remove(TKey key, [MaybeNullWhen(false)] out TValue removedValue)
+        {
+            root = TreeEditor<TKey, TValue>.Remove(root, key, Comparer, token, out bool removed, out removedValue);
+            if (removed)
+            {
+                frozen = null;
+            }
+
+            return removed;
+        }
+
+        /// <summary>
+        /// The current contents as an immutable tree, in O(1). The builder stays usable; its next edit
+        /// copies the nodes it touches, so the returned tree never changes.
+        /// </summary>
+        public PersistentTree<TKey, TValue> ToImmutable()
+        {
+            if (frozen is null)
+            {
+                frozen = new PersistentTree<TKey, TValue>(Comparer, root);
+                token = new object();
+            }
+
+            return frozen;
+        }
+    }
+}

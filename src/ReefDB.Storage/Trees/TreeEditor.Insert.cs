@@ -1,0 +1,193 @@
+namespace ReefDB.Storage.Trees;
+
+/// <summary>What an insertion did.</summary>
+internal enum InsertOutcome : byte
+{
+    /// <summary>The key was present and the insertion was add-only: nothing changed, nothing was copied.</summary>
+    Unchanged,
+
+    /// <summary>The key was present and its value was replaced.</summary>
+    Replaced,
+
+    /// <summary>A new entry was added.</summary>
+    Added,
+}
+
+/// <summary>
+/// The copy-on-write edit algorithms shared by persistent edits (token null: every touched node is
+/// copied) and builders (token = the builder's edit token: nodes it owns are changed in place).
+/// </summary>
+/// <remarks>
+/// Edits recurse from the root and copy on the way back up, so a failed add or a missing key copies
+/// nothing and returns the original root.
+/// Sequential inserts: when a key is appended past the end of the rightmost leaf (or before the start
+/// of the leftmost one), the full leaf is split unevenly, the new leaf taking only the new entry. Ascending
+/// (or descending) bulk inserts thus leave every leaf full instead of half full, which halves their memory.
+/// Branches always split evenly, so every non-root branch keeps at least <see cref="TreeShape.MinBranch"/> children.
+/// </remarks>
+internal static partial class TreeEditor<TKey, TValue>
+{
+    /// <summary>Inserts or (when <paramref name="overwrite"/>) replaces; returns the new root.</summary>
+    internal static TreeNode<TKey, TValue> Insert(
+        TreeNode<TKey, TValue>? root, TKey key, TValue value, IComparer<TKey> comparer, object? token, bool overwrite, out InsertOutcome outcome)
+    {
+        if (root is null)
+        {
+            var leaf = new LeafNode<TKey, TValue>(token);
+            leaf.InsertAt(0, key, value);
+            outcome = InsertOutcome.Added;
+            return leaf;
+        }
+
+        var op = new Insertion(key, value, comparer, token, overwrite);
+        var node = InsertInto(root, leftEdge: true, rightEdge: true, ref op);
+        outcome = op.Outcome;
+        if (op.SplitRight is null)
+        {
+            return node;
+        }
+
+        var newRoot = new BranchNode<TKey, TValue>(token);
+        newRoot.Children[0] = node;
+        newRoot.Children[1] = op.SplitRight;
+        newRoot.Keys[0] = op.SplitKey;
+        newRoot.ChildCount = 2;
+        newRoot.Total = node.Total + op.SplitRight.Total;
+        return newRoot;
+    }
+
+    private static TreeNode<TKey, TValue> InsertInto(TreeNode<TKey, TValue> node, bool leftEdge, bool rightEdge, ref Insertion op)
+    {
+        if (node is LeafNode<TKey, TValue> leaf)
+        {
+            return InsertIntoLeaf(leaf, leftEdge, rightEdge, ref op);
+        }
+
+        var branch = (BranchNode<TKey, TValue>)node;
+        int i = KeySearch.ChildIndex(branch, op.Key, op.Comparer);
+        var child = InsertInto(branch.Children[i], leftEdge && i == 0, rightEdge && i == branch.ChildCount - 1, ref op);
+        if (op.Outcome == InsertOutcome.Unchanged)
+        {
+            return branch;
+        }
+
+        var writable = branch.Writable(op.Token);
+        writable.Children[i] = child;
+        if (op.Outcome == InsertOutcome.Added)
+        {
+            writable.Total++;
+        }
+
+        if (op.SplitRight is not { } right)
+        {
+            return writable;
+        }
+
+        op.SplitRight = null;
+        InsertChild(writable, i + 1, op.SplitKey, right, ref op);
+        return writable;
+    }
+
+    private static LeafNode<TKey, TValue> InsertIntoLeaf(LeafNode<TKey, TValue> leaf, bool leftEdge, bool rightEdge, ref Insertion op)
+    {
+        int pos = KeySearch.Find(leaf.Keys, leaf.Total, op.Key, op.Comparer);
+        if (pos >= 0)
+        {
+            if (!op.Overwrite)
+            {
+                op.Outcome = InsertOutcome.Unchanged;
+                return leaf;
+            }
+
+            var replaced = leaf.Writable(op.Token);
+            replaced.Values[pos] = op.Value;
+            op.Outcome = InsertOutcome.Replaced;
+            return replaced;
+        }
+
+        pos = ~pos;
+        op.Outcome = InsertOutcome.Added;
+        var left = leaf.Writable(op.Token);
+        if (leaf.Total < TreeShape.LeafCapacity)
+        {
+            left.InsertAt(pos, op.Key, op.Value);
+            return left;
+        }
+
+        // Split: of the Capacity + 1 entries, the first leftCount stay left.
+        const int full = TreeShape.LeafCapacity;
+        int leftCount = rightEdge && pos == full ? full : leftEdge && pos == 0 ? 1 : (full + 1) / 2;
+        var right = new LeafNode<TKey, TValue>(op.Token);
+        if (pos < leftCount)
+        {
+            right.AppendFrom(left, leftCount - 1, full - (leftCount - 1));
+            left.Truncate(leftCount - 1);
+            left.InsertAt(pos, op.Key, op.Value);
+        }
+        else
+        {
+            right.AppendFrom(left, leftCount, full - leftCount);
+            right.InsertAt(pos - leftCount, op.Key, op.Value);
+            left.Truncate(leftCount);
+        }
+
+        op.SplitRight = right;
+        op.SplitKey = right.Keys[0];
+        return left;
+    }
+
+    /// <summary>Inserts <paramref name="child"/> at <paramref name="index"/> (its separator at index - 1), splitting evenly when full.</summary>
+    private static void InsertChild(BranchNode<TKey, TValue> branch, int index, TKey separator, TreeNode<TKey, TValue> child, ref Insertion op)
+    {
+        int count = branch.ChildCount;
+        if (count < TreeShape.BranchCapacity)
+        {
+            Array.Copy(branch.Children, index, branch.Children, index + 1, count - index);
+            Array.Copy(branch.Keys, index - 1, branch.Keys, index, count - index);
+            branch.Children[index] = child;
+            branch.Keys[index - 1] = separator;
+            branch.ChildCount = count + 1;
+            return;
+        }
+
+        // Branch splits are rare (one per ~BranchCapacity/2 leaf splits), so clarity beats avoiding the scratch arrays.
+        var children = new TreeNode<TKey, TValue>[count + 1];
+        var keys = new TKey[count];
+        Array.Copy(branch.Children, 0, children, 0, index);
+        children[index] = child;
+        Array.Copy(branch.Children, index, children, index + 1, count - index);
+        Array.Copy(branch.Keys, 0, keys, 0, index - 1);
+        keys[index - 1] = separator;
+        Array.Copy(branch.Keys, index - 1, keys, index, count - index);
+
+        int leftCount = (count + 1) / 2;
+        var right = new BranchNode<TKey, TValue>(op.Token);
+        int rightCount = count + 1 - leftCount;
+        Array.Copy(children, leftCount, right.Children, 0, rightCount);
+        Array.Copy(keys, leftCount, right.Keys, 0, rightCount - 1);
+        right.ChildCount = rightCount;
+        right.RecountTotal();
+
+        Array.Copy(children, 0, branch.Children, 0, leftCount);
+        Array.Copy(keys, 0, branch.Keys, 0, leftCount - 1);
+        branch.Truncate(leftCount);
+        branch.RecountTotal();
+
+        op.SplitRight = right;
+        op.SplitKey = keys[leftCount - 1];
+    }
+
+    private struct Insertion(TKey key, TValue value, IComparer<TKey> comparer, object? token, bool overwrite)
+    {
+        internal readonly TKey Key = key;
+        internal readonly TValue Value = value;
+        internal readonly IComparer<TKey> Comparer = comparer;
+        internal readonly object? Token = token;
+        internal readonly bool Overwrite = overwrite;
+        internal InsertOutcome Outcome;
+
+        /// <summary>Set when the node just returned split: the new right sibling and its separator.</summary>
+        internal TreeNode<TKey, TValue>? SplitRight;
+        internal TKey SplitKey = default!;
+    }
+}

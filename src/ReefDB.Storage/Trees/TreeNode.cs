@@ -1,0 +1,29 @@
+namespace ReefDB.Storage.Trees;
+
+/// <summary>A node of a <see cref="PersistentTree{TKey, TValue}"/>: a <see cref="LeafNode{TKey, TValue}"/> or a <see cref="BranchNode{TKey, TValue}"/>.</summary>
+/// <remarks>
+/// Invariant (immutability): a node is mutated in place only by the builder whose edit token is
+/// <see cref="Owner"/>, and only until that builder's next <c>ToImmutable</c>, which replaces its token.
+/// Nodes with a null owner (persistent edits, bulk load) are never mutated. So every node reachable
+/// from a published <see cref="PersistentTree{TKey, TValue}"/> is frozen.
+/// </remarks>
+internal abstract class TreeNode<TKey, TValue>
+{
+    protected TreeNode(TKey[] keys, object? owner)
+    {
+        Keys = keys;
+        Owner = owner;
+    }
+
+    /// <summary>Leaf: entry keys in [0, Total), strictly ascending. Branch: separators in [0, ChildCount - 1).</summary>
+    internal readonly TKey[] Keys;
+
+    /// <summary>The edit token of the builder allowed to mutate this node in place; null when frozen from birth.</summary>
+    internal readonly object? Owner;
+
+    /// <summary>Number of entries in this subtree (for a leaf: its own entries). Gives O(1) counts and O(log n) ranks.</summary>
+    internal int Total;
+
+    /// <summary>True when the node may be changed in place by the holder of <paramref name="token"/>.</summary>
+    internal bool IsOwnedBy(object? token) => token is not null && ReferenceEquals(Owner, token);
+}
