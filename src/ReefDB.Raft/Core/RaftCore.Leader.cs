@@ -1,0 +1,328 @@
+using ReefDB.Raft.Configuration;
+using ReefDB.Raft.Messages;
+using ReefDB.Raft.Tracker;
+
+namespace ReefDB.Raft.Core;
+
+/// <summary>The leader's side: proposals, acknowledgements, check-quorum and leadership transfer.</summary>
+internal sealed partial class RaftCore
+{
+    private ProposalDropReason? StepLeader(Message m)
+    {
+        switch (m.Type)
+        {
+            case MessageType.Beat:
+                BroadcastHeartbeat();
+                return null;
+            case MessageType.CheckQuorum:
+                CheckQuorum();
+                return null;
+            case MessageType.Propose:
+                return Propose(m);
+            case MessageType.ReadIndex:
+                return HandleReadIndex(m);
+        }
+
+        var progress = Tracker.Get(m.From);
+        if (progress is null)
+        {
+            return m.Type == MessageType.TransferLeader ? ProposalDropReason.NotMember : null;
+        }
+
+        switch (m.Type)
+        {
+            case MessageType.AppendResponse:
+                HandleAppendResponse(m, progress);
+                break;
+            case MessageType.HeartbeatResponse:
+                HandleHeartbeatResponse(m, progress);
+                break;
+            case MessageType.SnapshotStatus:
+                if (progress.State == ProgressState.Snapshot)
+                {
+                    // Success or not, probe from where the follower now is; wait for a heartbeat answer first so a
+                    // failed transfer is not retried in a tight loop.
+                    progress.BecomeProbe(snapshotSucceeded: !m.Reject);
+                    progress.MsgAppFlowPaused = true;
+                }
+
+                break;
+            case MessageType.Unreachable:
+                // Optimistic streaming probably lost messages: fall back to probing.
+                if (progress.State == ProgressState.Replicate)
+                {
+                    progress.BecomeProbe();
+                }
+
+                break;
+            case MessageType.TransferLeader:
+                return TransferLeadership(m.From, progress);
+        }
+
+        return null;
+    }
+
+    private void CheckQuorum()
+    {
+        if (!Tracker.QuorumActive())
+        {
+            // §6.2 / check-quorum: we cannot reach a majority, so clients should look elsewhere.
+            BecomeFollower(Term, 0);
+        }
+
+        foreach (var id in Tracker.Ids)
+        {
+            if (id != Id)
+            {
+                Tracker.Get(id)!.RecentActive = false;
+            }
+        }
+    }
+
+    private ProposalDropReason? Propose(Message m)
+    {
+        if (m.Entries.Count == 0)
+        {
+            throw new ArgumentException("A proposal must carry at least one entry.", nameof(m));
+        }
+
+        if (Tracker.Get(Id) is null)
+        {
+            // We were removed (the removal is appended, not yet committed): we only finish committing it.
+            return ProposalDropReason.NotMember;
+        }
+
+        if (LeadTransferee != 0)
+        {
+            return ProposalDropReason.LeaderTransferInProgress;
+        }
+
+        var entries = m.Entries;
+        Entry[]? rewritten = null;
+        var membership = Tracker.Membership;
+        var confIndex = PendingConfIndex;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Type != EntryType.ConfChange)
+            {
+                continue;
+            }
+
+            // One change at a time (the previous must be committed), and only once an entry of this term is
+            // committed: otherwise a change from an earlier term that we do not know committed could combine
+            // with this one into two overlapping majorities (the single-server-change bug found by Ongaro).
+            if (confIndex > Log.Committed || !CommittedEntryInCurrentTerm)
+            {
+                return ProposalDropReason.ConfChangePending;
+            }
+
+            var (change, _) = ConfChangeCodec.Decode(entries[i].Data.Span);
+            if (!membership.CanApply(change) || !LeavesAVoter(membership, change))
+            {
+                return ProposalDropReason.InvalidConfChange;
+            }
+
+            // The entry carries the membership it produces, computed here against the leader's current view.
+            membership = membership.Apply(change);
+            rewritten ??= [.. entries];
+            rewritten[i] = new Entry(0, 0, EntryType.ConfChange, ConfChangeCodec.Encode(change, membership));
+            confIndex = Log.LastIndex + (ulong)i + 1;
+        }
+
+        if (!AppendEntries(rewritten ?? entries, enforceLimit: true))
+        {
+            return ProposalDropReason.UncommittedSizeLimit;
+        }
+
+        if (rewritten is not null)
+        {
+            PendingConfIndex = confIndex;
+        }
+
+        BroadcastAppend();
+        return null;
+    }
+
+    private static bool LeavesAVoter(Membership membership, ConfChange change) =>
+        change.Type != ConfChangeType.RemoveNode || membership.Voters.Count != 1 || !membership.IsVoter(change.NodeId);
+
+    /// <summary>
+    /// Stamps and appends entries to the leader's log. The leader acknowledges them to itself only after they are
+    /// persisted (the self-addressed answer is released on Advance), so it never counts unpersisted entries
+    /// towards a commit.
+    /// </summary>
+    private bool AppendEntries(IReadOnlyList<Entry> entries, bool enforceLimit)
+    {
+        var last = Log.LastIndex;
+        var stamped = new Entry[entries.Count];
+        var size = 0UL;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            stamped[i] = entries[i].WithPosition(Term, last + 1 + (ulong)i);
+            size += (ulong)entries[i].PayloadSize;
+        }
+
+        var limit = config.MaxUncommittedEntriesSize;
+        if (enforceLimit && limit != 0 && UncommittedSize > 0 && size > 0 && UncommittedSize + size > limit)
+        {
+            return false;
+        }
+
+        UncommittedSize += size;
+        last = Log.Append(stamped);
+        Send(new Message { Type = MessageType.AppendResponse, From = Id, To = Id, Term = Term, Index = last });
+        return true;
+    }
+
+    /// <summary>Lowers the uncommitted byte count as committed entries are handed to the application.</summary>
+    public void ReduceUncommittedSize(IReadOnlyList<Entry> committed)
+    {
+        if (Role != RaftRole.Leader)
+        {
+            return;
+        }
+
+        var size = 0UL;
+        for (var i = 0; i < committed.Count; i++)
+        {
+            size += (ulong)committed[i].PayloadSize;
+        }
+
+        UncommittedSize = size > UncommittedSize ? 0 : UncommittedSize - size;
+    }
+
+    private void HandleAppendResponse(Message m, Progress progress)
+    {
+        progress.RecentActive = true;
+        if (m.Reject)
+        {
+            var nextProbe = m.RejectHint;
+            if (m.LogTerm > 0)
+            {
+                // The follower's entry at RejectHint has term LogTerm: skip to our last entry of at most that term.
+                nextProbe = Log.FindConflictByTerm(m.RejectHint, m.LogTerm).Index;
+            }
+
+            if (progress.MaybeDecrTo(m.Index, nextProbe))
+            {
+                if (progress.State == ProgressState.Replicate)
+                {
+                    progress.BecomeProbe();
+                }
+
+                SendAppend(m.From, progress, sendIfEmpty: true);
+            }
+
+            return;
+        }
+
+        if (!progress.MaybeUpdate(m.Index) && !(progress.Match == m.Index && progress.State == ProgressState.Probe))
+        {
+            return;
+        }
+
+        switch (progress.State)
+        {
+            case ProgressState.Probe:
+                progress.BecomeReplicate();
+                break;
+            case ProgressState.Snapshot when progress.Match + 1 >= Log.FirstIndex:
+                // The follower caught up past the compaction point (through the snapshot or otherwise): the
+                // snapshot is acknowledged by this ordinary append answer.
+                progress.BecomeProbe();
+                progress.BecomeReplicate();
+                break;
+            case ProgressState.Replicate:
+                progress.Inflights.FreeLE(m.Index);
+                break;
+        }
+
+        if (MaybeCommit())
+        {
+            OnCommitAdvanced();
+        }
+
+        if (Role == RaftRole.Leader && m.From != Id)
+        {
+            // The window may have opened: send as many (size-limited) appends as it allows.
+            while (SendAppend(m.From, progress, sendIfEmpty: false))
+            {
+            }
+        }
+
+        if (Role == RaftRole.Leader && m.From == LeadTransferee && progress.Match == Log.LastIndex)
+        {
+            SendTimeoutNow(m.From);
+        }
+    }
+
+    private void HandleHeartbeatResponse(Message m, Progress progress)
+    {
+        progress.RecentActive = true;
+        progress.MsgAppFlowPaused = false;
+        if (progress.Match < Log.LastIndex)
+        {
+            SendAppend(m.From, progress, sendIfEmpty: true);
+        }
+
+        if (config.ReadOnlyOption == ReadOnlyOption.Safe && !m.Context.IsEmpty)
+        {
+            ConfirmReads(m);
+        }
+    }
+
+    /// <summary>Commit moved: tell followers, release reads waiting for an own-term commit, step down if removed.</summary>
+    private void OnCommitAdvanced()
+    {
+        ReleasePendingReadIndexMessages();
+        BroadcastAppend();
+        if (!Tracker.Membership.IsVoter(Id) && Log.Committed >= Configs.CurrentIndex)
+        {
+            // Our removal is committed (dissertation §4.2.2): stop leading. We are not promotable, so we never
+            // campaign again; the remaining voters elect a leader once their election timers fire.
+            BecomeFollower(Term, 0);
+        }
+    }
+
+    private bool MaybeCommit() => Log.MaybeCommit(Tracker.Committed(), Term);
+
+    private ProposalDropReason? TransferLeadership(ulong transferee, Progress progress)
+    {
+        if (progress.IsLearner)
+        {
+            return ProposalDropReason.NotMember;
+        }
+
+        if (LeadTransferee != 0)
+        {
+            if (LeadTransferee == transferee)
+            {
+                return null;
+            }
+
+            AbortLeaderTransfer();
+        }
+
+        if (transferee == Id)
+        {
+            return null;
+        }
+
+        // The transfer must finish within an election timeout (TickHeartbeat abandons it then).
+        electionElapsed = 0;
+        LeadTransferee = transferee;
+        if (progress.Match == Log.LastIndex)
+        {
+            SendTimeoutNow(transferee);
+        }
+        else
+        {
+            SendAppend(transferee, progress, sendIfEmpty: true);
+        }
+
+        return null;
+    }
+
+    private void SendTimeoutNow(ulong to) =>
+        Messages.Add(new Message { Type = MessageType.TimeoutNow, From = Id, To = to, Term = Term });
+}

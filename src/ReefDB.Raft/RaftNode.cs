@@ -1,0 +1,265 @@
+using ReefDB.Raft.Configuration;
+using ReefDB.Raft.Core;
+using ReefDB.Raft.Messages;
+using ReefDB.Raft.Storage;
+
+namespace ReefDB.Raft;
+
+/// <summary>
+/// One member of a Raft group, as a pure state machine (etcd-io/raft's RawNode): no threads, clocks, files or
+/// sockets. Feed it ticks, messages and requests; take <see cref="Ready"/>s out and acknowledge each with
+/// <see cref="Advance"/> (see <see cref="Ready"/> for the persistence contract).
+/// </summary>
+/// <remarks>
+/// Not thread-safe: one driver thread calls every method. Given the same storage contents, configuration (with the
+/// same <see cref="RaftConfig.Random"/> seed) and sequence of calls, it produces exactly the same outputs.
+/// </remarks>
+public sealed class RaftNode
+{
+    private readonly RaftCore core;
+    private SoftState previousSoftState;
+    private HardState previousHardState;
+    private Ready? outstanding;
+
+    /// <summary>
+    /// Creates a node from what <paramref name="storage"/> holds: a fresh node (empty storage with a bootstrap or
+    /// empty membership) or a restart (hard state, snapshot, log). It starts as a follower.
+    /// </summary>
+    /// <exception cref="ArgumentException">The configuration is invalid (<see cref="RaftConfig.Validate"/>).</exception>
+    public RaftNode(RaftConfig config, IRaftStorage storage)
+    {
+        core = new RaftCore(config, storage);
+        previousSoftState = core.SoftState;
+        previousHardState = core.HardState;
+    }
+
+    /// <summary>This node's id.</summary>
+    public ulong Id => core.Id;
+
+    /// <summary>The membership in force now (including appended, uncommitted changes).</summary>
+    public Membership Membership => core.Tracker.Membership;
+
+    /// <summary>The known leader (0: none).</summary>
+    public ulong Leader => core.Lead;
+
+    /// <summary>This node's role.</summary>
+    public RaftRole Role => core.Role;
+
+    /// <summary>The current term.</summary>
+    public ulong Term => core.Term;
+
+    /// <summary>The membership after applying entries up to <paramref name="index"/>, for an index not before the
+    /// last snapshot: what to store in a snapshot the application creates at that index.</summary>
+    public Membership MembershipAt(ulong index) => core.MembershipAt(index);
+
+    /// <summary>A consistent picture of this node's state, for tests, metrics and admin endpoints.</summary>
+    public RaftStatus Status => RaftStatus.From(core);
+
+    /// <summary>Advances logical time by one tick (drives election timeouts, heartbeats, check-quorum).</summary>
+    public void Tick() => core.Tick();
+
+    /// <summary>Starts an election now (subject to pre-vote), if this node is a voter and not the leader.</summary>
+    public void Campaign() => core.Step(new Message { Type = MessageType.Hup, From = Id });
+
+    /// <summary>Processes a message received from a peer. Messages from unknown peers that answer requests are
+    /// ignored (they may come from a removed node).</summary>
+    /// <exception cref="ArgumentException">The message is of a local-only kind.</exception>
+    public void Step(Message message)
+    {
+        if (message.IsLocal)
+        {
+            throw new ArgumentException($"{message.Type} is a local message and cannot be received from the network.", nameof(message));
+        }
+
+        if (message.IsResponse && core.Tracker.Get(message.From) is null && message.From != Id)
+        {
+            return;
+        }
+
+        core.Step(message);
+    }
+
+    /// <summary>Proposes an application command. On a follower it is forwarded to the leader (unless disabled).</summary>
+    /// <exception cref="ProposalDroppedException">It was refused (no leader, transfer in progress, overload).</exception>
+    public void Propose(ReadOnlyMemory<byte> data) =>
+        ThrowIfDropped(core.Step(new Message { Type = MessageType.Propose, From = Id, Entries = [new Entry(0, 0, EntryType.Normal, data)] }));
+
+    /// <inheritdoc cref="Propose(ReadOnlyMemory{byte})"/>
+    public void Propose(byte[] data) => Propose(new ReadOnlyMemory<byte>(data));
+
+    /// <summary>Proposes several commands at once: one append, one message per follower.</summary>
+    /// <exception cref="ProposalDroppedException">They were refused, all of them.</exception>
+    public void ProposeBatch(IReadOnlyList<ReadOnlyMemory<byte>> commands)
+    {
+        if (commands.Count == 0)
+        {
+            return;
+        }
+
+        var entries = new Entry[commands.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = new Entry(0, 0, EntryType.Normal, commands[i]);
+        }
+
+        ThrowIfDropped(core.Step(new Message { Type = MessageType.Propose, From = Id, Entries = entries }));
+    }
+
+    /// <summary>
+    /// Proposes a membership change. It takes effect on each node when appended there; the leader accepts it only
+    /// when the previous change is committed and an entry of its own term is committed.
+    /// </summary>
+    /// <exception cref="ProposalDroppedException">Refused (see <see cref="ProposalDropReason"/>).</exception>
+    public void ProposeConfChange(ConfChange change)
+    {
+        // The leader re-encodes the payload with the membership it produces from its own view.
+        var data = ConfChangeCodec.Encode(change, Membership.Empty);
+        ThrowIfDropped(core.Step(new Message { Type = MessageType.Propose, From = Id, Entries = [new Entry(0, 0, EntryType.ConfChange, data)] }));
+    }
+
+    /// <summary>
+    /// Asks for a linearizable read point. The answer arrives as a <see cref="ReadState"/> with the same
+    /// <paramref name="context"/> in a later <see cref="Ready"/>; the caller then waits until it applied
+    /// <see cref="ReadState.Index"/>. Requests can be lost (leader change): callers retry after a timeout, with a
+    /// fresh context.
+    /// </summary>
+    /// <exception cref="ProposalDroppedException">No leader is known.</exception>
+    public void ReadIndex(ReadOnlyMemory<byte> context) =>
+        ThrowIfDropped(core.Step(new Message { Type = MessageType.ReadIndex, From = Id, Context = context }));
+
+    /// <summary>
+    /// Asks the leader to hand leadership to <paramref name="transferee"/> (a voter): it brings the target's log up
+    /// to date, then tells it to campaign. Proposals are refused meanwhile; the attempt is abandoned after an
+    /// election timeout.
+    /// </summary>
+    /// <exception cref="ProposalDroppedException">No leader is known, or the target is not a voter.</exception>
+    public void TransferLeader(ulong transferee) =>
+        ThrowIfDropped(core.Step(new Message { Type = MessageType.TransferLeader, From = transferee, To = Id }));
+
+    /// <summary>Tells the leader that the last messages to <paramref name="id"/> were probably lost.</summary>
+    public void ReportUnreachable(ulong id) =>
+        core.Step(new Message { Type = MessageType.Unreachable, From = id, To = Id });
+
+    /// <summary>Tells the leader whether the snapshot sent to <paramref name="id"/> was delivered.</summary>
+    public void ReportSnapshot(ulong id, bool succeeded) =>
+        core.Step(new Message { Type = MessageType.SnapshotStatus, From = id, To = Id, Reject = !succeeded });
+
+    /// <summary>True when a <see cref="GetReady"/> would hand out work (and none is outstanding).</summary>
+    public bool HasReady
+    {
+        get
+        {
+            if (outstanding is not null)
+            {
+                return false;
+            }
+
+            var hard = core.HardState;
+            return !core.SoftState.Equals(previousSoftState)
+                || (!hard.IsEmpty && hard != previousHardState)
+                || core.Log.Unstable.Snapshot is not null
+                || core.Log.Unstable.Count > 0
+                || core.Messages.Count > 0
+                || core.MessagesAfterAppend.Count > 0
+                || core.ReadStates.Count > 0
+                || core.Log.HasNextCommittedEntries();
+        }
+    }
+
+    /// <summary>Takes the pending work. Call <see cref="Advance"/> with it before the next one.</summary>
+    /// <exception cref="InvalidOperationException">A Ready is still outstanding.</exception>
+    public Ready GetReady()
+    {
+        if (outstanding is not null)
+        {
+            throw new InvalidOperationException("The previous Ready was not advanced yet.");
+        }
+
+        var soft = core.SoftState;
+        var hard = core.HardState;
+        var entries = core.Log.UnstableEntries();
+        var committed = core.Log.NextCommittedEntries();
+        var hardChanged = hard != previousHardState;
+
+        var messages = new List<Message>(core.Messages.Count + core.MessagesAfterAppend.Count);
+        messages.AddRange(core.Messages);
+        List<Message>? selfSteps = null;
+        foreach (var m in core.MessagesAfterAppend)
+        {
+            if (m.To == Id)
+            {
+                (selfSteps ??= []).Add(m);
+            }
+            else
+            {
+                messages.Add(m);
+            }
+        }
+
+        var ready = new Ready
+        {
+            SoftState = soft.Equals(previousSoftState) ? null : soft,
+            HardState = hardChanged ? hard : null,
+            ReadStates = core.ReadStates.Count == 0 ? [] : core.ReadStates.ToArray(),
+            Entries = entries,
+            Snapshot = core.Log.Unstable.Snapshot,
+            CommittedEntries = committed,
+            Messages = messages,
+            MustSync = entries.Length > 0 || hard.Term != previousHardState.Term || hard.Vote != previousHardState.Vote,
+            StepsOnAdvance = selfSteps ?? (IReadOnlyList<Message>)[],
+        };
+
+        core.Messages.Clear();
+        core.MessagesAfterAppend.Clear();
+        core.ReadStates.Clear();
+        core.ReduceUncommittedSize(committed);
+        previousSoftState = soft;
+        previousHardState = hard;
+        outstanding = ready;
+        return ready;
+    }
+
+    /// <summary>
+    /// Acknowledges <paramref name="ready"/>: its entries, hard state and snapshot are persisted, its messages
+    /// handed to the transport, and its committed entries applied.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="ready"/> is not the outstanding Ready.</exception>
+    public void Advance(Ready ready)
+    {
+        if (!ReferenceEquals(ready, outstanding))
+        {
+            throw new InvalidOperationException("Advance must be called with the Ready returned by the last GetReady.");
+        }
+
+        outstanding = null;
+        if (ready.Snapshot is not null)
+        {
+            core.Log.StableSnapTo(ready.Snapshot.Metadata.Index);
+            core.Log.AppliedTo(ready.Snapshot.Metadata.Index);
+        }
+
+        if (ready.Entries.Count > 0)
+        {
+            var last = ready.Entries[^1];
+            core.Log.StableTo(last.Index, last.Term);
+        }
+
+        if (ready.CommittedEntries.Count > 0)
+        {
+            core.Log.AppliedTo(ready.CommittedEntries[^1].Index);
+        }
+
+        foreach (var m in ready.StepsOnAdvance)
+        {
+            core.Step(m);
+        }
+    }
+
+    private void ThrowIfDropped(ProposalDropReason? reason)
+    {
+        if (reason is { } r)
+        {
+            throw new ProposalDroppedException(r, core.Lead);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using ReefDB.Raft.Messages;
+
+namespace ReefDB.Raft;
+
+/// <summary>
+/// Everything a <see cref="RaftNode"/> asks its driver to do, handed out by <see cref="RaftNode.GetReady"/> and
+/// acknowledged with <see cref="RaftNode.Advance"/>.
+/// </summary>
+/// <remarks>
+/// <para>The contract, in this order:</para>
+/// <list type="number">
+/// <item><description>Persist <see cref="Snapshot"/> (if any), then <see cref="Entries"/>, then
+/// <see cref="HardState"/> (if any) — durably (fsync) when <see cref="MustSync"/> is true. Entries may replace a
+/// suffix of the stored log: truncate at the first entry's index.</description></item>
+/// <item><description>Only then send <see cref="Messages"/>. Some of them (votes, append acknowledgements) promise
+/// that the data above is durable; sending them earlier can lose committed entries in a crash. The core emits each
+/// such message in the same Ready as the state it depends on, never earlier.</description></item>
+/// <item><description>Install <see cref="Snapshot"/> into the state machine, then apply
+/// <see cref="CommittedEntries"/> in order (they may overlap <see cref="Entries"/>: step 1 made them durable).
+/// </description></item>
+/// <item><description>Call <see cref="RaftNode.Advance"/>. It tells the core the entries are stable and the
+/// committed entries applied; messages the node sent to itself (the leader's acknowledgement of its own entries,
+/// a candidate's own vote) are processed then, so a node counts itself in a quorum only after it persisted.
+/// </description></item>
+/// </list>
+/// <para>Only one Ready is outstanding at a time: <see cref="RaftNode.HasReady"/> is false and
+/// <see cref="RaftNode.GetReady"/> throws until <see cref="RaftNode.Advance"/>. Other inputs (ticks, messages,
+/// proposals) may be given meanwhile; their effects go into the next Ready. A driver that crashes between steps
+/// simply restarts from what it persisted.</para>
+/// </remarks>
+public sealed class Ready
+{
+    internal Ready()
+    {
+    }
+
+    /// <summary>The leader and role, when they changed since the last Ready; otherwise null.</summary>
+    public SoftState? SoftState { get; internal init; }
+
+    /// <summary>The term, vote and commit to persist, when they changed since the last Ready; otherwise null.</summary>
+    public HardState? HardState { get; internal init; }
+
+    /// <summary>Answers to read-index requests (see <see cref="ReadState"/>).</summary>
+    public IReadOnlyList<ReadState> ReadStates { get; internal init; } = [];
+
+    /// <summary>Entries to persist, in index order, before sending <see cref="Messages"/>.</summary>
+    public IReadOnlyList<Entry> Entries { get; internal init; } = [];
+
+    /// <summary>A snapshot received from the leader, to persist and install; otherwise null.</summary>
+    public Snapshot? Snapshot { get; internal init; }
+
+    /// <summary>Committed entries to apply, in index order.</summary>
+    public IReadOnlyList<Entry> CommittedEntries { get; internal init; } = [];
+
+    /// <summary>Messages to send once the state above is persisted. Order per destination matters only for
+    /// efficiency: the protocol tolerates loss, duplication and reordering.</summary>
+    public IReadOnlyList<Message> Messages { get; internal init; } = [];
+
+    /// <summary>True when the hard state's term or vote changed or entries must be written: persist with fsync.
+    /// False means a lost write is harmless (only the commit index changed).</summary>
+    public bool MustSync { get; internal init; }
+
+    /// <summary>Steps the core performs on <see cref="RaftNode.Advance"/> (messages to itself).</summary>
+    internal IReadOnlyList<Message> StepsOnAdvance { get; init; } = [];
+}
