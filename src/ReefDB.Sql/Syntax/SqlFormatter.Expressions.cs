@@ -1,0 +1,277 @@
+namespace ReefDB.Sql.Syntax;
+
+/// <summary>Expressions, fully parenthesized.</summary>
+internal sealed partial class SqlFormatter
+{
+    private void WriteExpression(Expression expression)
+    {
+        switch (expression)
+        {
+            case NullLiteral:
+                Append("NULL");
+                break;
+            case BooleanLiteral boolean:
+                Append(boolean.Value ? "TRUE" : "FALSE");
+                break;
+            case IntegerLiteral integer:
+                Append(integer.Value);
+                break;
+            case NumericLiteral numeric:
+                Append(numeric.Text);
+                break;
+            case StringLiteral text:
+                Append(QuoteString(text.Value));
+                break;
+            case BitStringLiteral bits:
+                Append("B'").Append(bits.Bits).Append("'");
+                break;
+            case ParameterReference parameter:
+                Append("$").Append(parameter.Number);
+                break;
+            case ColumnReference column:
+                if (column.Schema is not null)
+                {
+                    Name(column.Schema).Append(".");
+                }
+
+                if (column.Table is not null)
+                {
+                    Name(column.Table).Append(".");
+                }
+
+                Name(column.Column);
+                break;
+            case UnaryExpression unary:
+                Append("(").Append(UnarySymbol(unary.Operator)).Append(" ");
+                WriteExpression(unary.Operand);
+                Append(")");
+                break;
+            case BinaryExpression binary:
+                Append("(");
+                WriteExpression(binary.Left);
+                Append(" ").Append(BinarySymbol(binary.Operator)).Append(" ");
+                WriteExpression(binary.Right);
+                Append(")");
+                break;
+            case CastExpression cast:
+                Append("CAST(");
+                WriteExpression(cast.Operand);
+                Append(" AS ");
+                WriteType(cast.Type);
+                Append(")");
+                break;
+            case CaseExpression caseExpression:
+                WriteCase(caseExpression);
+                break;
+            case RowExpression row:
+                Append("ROW(");
+                WriteList(row.Items, WriteExpression);
+                Append(")");
+                break;
+            case DefaultExpression:
+                Append("DEFAULT");
+                break;
+            case CurrentValueExpression current:
+                Append(CurrentValueKeyword(current.Kind));
+                break;
+            case FunctionCall call:
+                WriteCall(call);
+                break;
+            default:
+                WritePredicate(expression);
+                break;
+        }
+    }
+
+    private void WritePredicate(Expression expression)
+    {
+        Append("(");
+        switch (expression)
+        {
+            case LikeExpression like:
+                WriteExpression(like.Value);
+                Append(like.Negated ? " NOT " : " ").Append(like.Kind switch
+                {
+                    LikeKind.Like => "LIKE ",
+                    LikeKind.ILike => "ILIKE ",
+                    _ => "SIMILAR TO ",
+                });
+                WriteExpression(like.Pattern);
+                if (like.Escape is not null)
+                {
+                    Append(" ESCAPE ");
+                    WriteExpression(like.Escape);
+                }
+
+                break;
+            case IsNullExpression isNull:
+                WriteExpression(isNull.Operand);
+                Append(isNull.Negated ? " IS NOT NULL" : " IS NULL");
+                break;
+            case IsTruthExpression truth:
+                WriteExpression(truth.Operand);
+                Append(truth.Negated ? " IS NOT " : " IS ").Append(truth.Value.ToString().ToUpperInvariant());
+                break;
+            case IsDistinctFromExpression distinct:
+                WriteExpression(distinct.Left);
+                Append(distinct.Negated ? " IS NOT DISTINCT FROM " : " IS DISTINCT FROM ");
+                WriteExpression(distinct.Right);
+                break;
+            case BetweenExpression between:
+                WriteExpression(between.Value);
+                Append(between.Negated ? " NOT BETWEEN " : " BETWEEN ").Append(between.Symmetric ? "SYMMETRIC " : "");
+                WriteExpression(between.Low);
+                Append(" AND ");
+                WriteExpression(between.High);
+                break;
+            case InListExpression inList:
+                WriteExpression(inList.Value);
+                Append(inList.Negated ? " NOT IN (" : " IN (");
+                WriteList(inList.Items, WriteExpression);
+                Append(")");
+                break;
+            case InSubqueryExpression inQuery:
+                WriteExpression(inQuery.Value);
+                Append(inQuery.Negated ? " NOT IN (" : " IN (");
+                WriteQuery(inQuery.Subquery);
+                Append(")");
+                break;
+            case ExistsExpression exists:
+                Append("EXISTS (");
+                WriteQuery(exists.Subquery);
+                Append(")");
+                break;
+            case ScalarSubquery scalar:
+                WriteQuery(scalar.Subquery);
+                break;
+            case QuantifiedComparison quantified:
+                WriteExpression(quantified.Left);
+                Append(" ").Append(BinarySymbol(quantified.Operator))
+                    .Append(quantified.Quantifier == Quantifier.All ? " ALL (" : " ANY (");
+                if (quantified.Subquery is not null)
+                {
+                    WriteQuery(quantified.Subquery);
+                }
+                else if (quantified.Array is not null)
+                {
+                    WriteExpression(quantified.Array);
+                }
+
+                Append(")");
+                break;
+            default:
+                Append(expression.GetType().Name);
+                break;
+        }
+
+        Append(")");
+    }
+
+    private void WriteCase(CaseExpression expression)
+    {
+        Append("CASE");
+        if (expression.Operand is not null)
+        {
+            Append(" ");
+            WriteExpression(expression.Operand);
+        }
+
+        foreach (var arm in expression.WhenClauses)
+        {
+            Append(" WHEN ");
+            WriteExpression(arm.Condition);
+            Append(" THEN ");
+            WriteExpression(arm.Result);
+        }
+
+        if (expression.Else is not null)
+        {
+            Append(" ELSE ");
+            WriteExpression(expression.Else);
+        }
+
+        Append(" END");
+    }
+
+    private void WriteCall(FunctionCall call)
+    {
+        if (call.Schema is not null)
+        {
+            Name(call.Schema).Append(".");
+        }
+
+        Name(call.Name).Append("(");
+        if (call.IsStar)
+        {
+            Append("*");
+        }
+
+        if (call.Distinct)
+        {
+            Append("DISTINCT ");
+        }
+
+        WriteList(call.Arguments, WriteExpression);
+        if (call.OrderBy.Count > 0)
+        {
+            Append(" ORDER BY ");
+            WriteList(call.OrderBy, WriteOrderByItem);
+        }
+
+        Append(")");
+        if (call.Filter is not null)
+        {
+            Append(" FILTER (WHERE ");
+            WriteExpression(call.Filter);
+            Append(")");
+        }
+    }
+
+    private static string UnarySymbol(UnaryOperator op) => op switch
+    {
+        UnaryOperator.Plus => "+",
+        UnaryOperator.Negate => "-",
+        UnaryOperator.Not => "NOT",
+        _ => "~",
+    };
+
+    public static string BinarySymbol(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        BinaryOperator.Modulo => "%",
+        BinaryOperator.Power => "^",
+        BinaryOperator.Equal => "=",
+        BinaryOperator.NotEqual => "<>",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.And => "AND",
+        BinaryOperator.Or => "OR",
+        BinaryOperator.Concat => "||",
+        BinaryOperator.TextSearchMatch => "@@",
+        BinaryOperator.BitwiseAnd => "&",
+        BinaryOperator.BitwiseOr => "|",
+        BinaryOperator.BitwiseXor => "#",
+        BinaryOperator.ShiftLeft => "<<",
+        BinaryOperator.ShiftRight => ">>",
+        BinaryOperator.RegexMatch => "~",
+        BinaryOperator.RegexMatchInsensitive => "~*",
+        BinaryOperator.RegexNotMatch => "!~",
+        _ => "!~*",
+    };
+
+    private static string CurrentValueKeyword(CurrentValueKind kind) => kind switch
+    {
+        CurrentValueKind.CurrentDate => "CURRENT_DATE",
+        CurrentValueKind.CurrentTime => "CURRENT_TIME",
+        CurrentValueKind.CurrentTimestamp => "CURRENT_TIMESTAMP",
+        CurrentValueKind.LocalTime => "LOCALTIME",
+        CurrentValueKind.LocalTimestamp => "LOCALTIMESTAMP",
+        CurrentValueKind.SessionUser => "SESSION_USER",
+        _ => "CURRENT_USER",
+    };
+}
