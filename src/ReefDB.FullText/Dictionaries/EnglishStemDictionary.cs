@@ -1,0 +1,73 @@
+using Lucene.Net.Tartarus.Snowball.Ext;
+using ReefDB.FullText.Parsing;
+
+namespace ReefDB.FullText.Dictionaries;
+
+/// <summary>
+/// PostgreSQL's <c>english_stem</c> dictionary (dict_snowball): lowercase, drop the words of
+/// english.stop, stem the rest with Snowball's "english" (Porter2) algorithm. Tokens longer than 1000
+/// bytes are returned lowercased and unstemmed, as PostgreSQL does.
+/// </summary>
+/// <remarks>
+/// The stemmer is Lucene.Net's generated Snowball EnglishStemmer; checked against PostgreSQL 15's
+/// ts_lexize('english_stem', …) on ~36,000 words with no difference. It keeps state, so one instance
+/// per thread.
+/// </remarks>
+internal sealed class EnglishStemDictionary : ITextSearchDictionary
+{
+    private const int MaxStemmedBytes = 1000;
+
+    [ThreadStatic]
+    private static EnglishStemmer? stemmer;
+
+    private EnglishStemDictionary()
+    {
+    }
+
+    public static EnglishStemDictionary Instance { get; } = new();
+
+    /// <summary>PostgreSQL's english.stop, lowercased.</summary>
+    internal static HashSet<string> StopWords { get; } = LoadStopWords();
+
+    public string[]? Lexize(string token)
+    {
+        var lower = CharClass.ToLower(token);
+        if (LexemeOrder.Utf8Length(token) > MaxStemmedBytes)
+        {
+            return [lower];
+        }
+
+        if (lower.Length == 0 || StopWords.Contains(lower))
+        {
+            return [];
+        }
+
+        return [Stem(lower)];
+    }
+
+    internal static string Stem(string word)
+    {
+        var s = stemmer ??= new EnglishStemmer();
+        s.SetCurrent(word);
+        s.Stem();
+        return s.Current;
+    }
+
+    private static HashSet<string> LoadStopWords()
+    {
+        using var stream = typeof(EnglishStemDictionary).Assembly.GetManifestResourceStream("ReefDB.FullText.english.stop")
+            ?? throw new InvalidOperationException("english.stop resource missing");
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            var word = CharClass.ToLower(line.Trim());
+            if (word.Length > 0)
+            {
+                set.Add(word);
+            }
+        }
+
+        return set;
+    }
+}

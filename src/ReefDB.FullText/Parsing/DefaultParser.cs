@@ -1,0 +1,329 @@
+namespace ReefDB.FullText.Parsing;
+
+/// <summary>
+/// PostgreSQL's default text-search parser ("default", wparser_def.c): a table-driven state machine
+/// with a stack of saved positions for backtracking. It splits text into typed tokens covering the whole
+/// input (blanks included), which configurations map to dictionaries.
+/// </summary>
+/// <remarks>
+/// The port keeps PostgreSQL's control flow exactly (TParserGet), including the sub-parsers that look
+/// ahead for a host name (e-mail) or a URL path, because token boundaries depend on it.
+/// </remarks>
+internal sealed class DefaultParser
+{
+    private readonly int[] text;
+    private readonly int start;
+    private readonly int length;
+    private Position state;
+    private bool ignore;
+    private bool wantHost;
+    private char currentC;
+    private int tokenStart;
+
+    public DefaultParser(string input)
+        : this(CharClass.CodePoints(input), 0)
+    {
+    }
+
+    private DefaultParser(int[] text, int start)
+    {
+        this.text = text;
+        this.start = start;
+        length = text.Length - start;
+        state = new Position(null) { State = ParserState.Base };
+    }
+
+    /// <summary>Type of the last token returned by <see cref="Next"/>.</summary>
+    public TokenType Type { get; private set; }
+
+    /// <summary>Length in characters of the last token.</summary>
+    public int TokenLength { get; private set; }
+
+    /// <summary>All tokens of <paramref name="input"/>, in order.</summary>
+    public static List<Token> Tokenize(string input)
+    {
+        var parser = new DefaultParser(input);
+        var tokens = new List<Token>();
+        while (parser.Next())
+        {
+            tokens.Add(new Token(parser.Type, CharClass.FromCodePoints(parser.text, parser.tokenStart, parser.TokenLength)));
+        }
+
+        return tokens;
+    }
+
+    private int CharAt(int pos) => pos < length ? text[start + pos] : 0;
+
+    /// <summary>TParserGet: advances to the next token; false at the end of the input.</summary>
+    public bool Next()
+    {
+        if (state.Pos >= length)
+        {
+            return false;
+        }
+
+        tokenStart = start + state.Pos;
+        state.PushedAt = -1;
+        var rules = ParserTables.Actions;
+        ParserRule rule = default;
+        while (state.Pos <= length)
+        {
+            state.CharLen = state.Pos == length ? 0 : 1;
+            int index;
+            if (state.PushedAt >= 0)
+            {
+                index = state.PushedAt + 1;
+                state.PushedAt = -1;
+            }
+            else
+            {
+                index = 0;
+            }
+
+            var table = rules[(int)state.State];
+            while (true)
+            {
+                rule = table[index];
+                if (rule.Test == CharTest.Always)
+                {
+                    break;
+                }
+
+                currentC = rule.C;
+                if (Test(rule.Test))
+                {
+                    break;
+                }
+
+                index++;
+            }
+
+            RunSpecial(rule.Special);
+
+            if ((rule.Flags & ParserAction.Bingo) != 0)
+            {
+                TokenLength = state.LenToken;
+                state.LenToken = 0;
+                Type = rule.Type;
+            }
+
+            if ((rule.Flags & ParserAction.Pop) != 0)
+            {
+                state = state.Prev!;
+            }
+            else if ((rule.Flags & ParserAction.Push) != 0)
+            {
+                state.PushedAt = index;
+                state = new Position(state);
+            }
+            else if ((rule.Flags & ParserAction.Clear) != 0)
+            {
+                state.Prev = state.Prev!.Prev;
+            }
+            else if ((rule.Flags & ParserAction.ClearAll) != 0)
+            {
+                state.Prev = null;
+            }
+            else if ((rule.Flags & ParserAction.Merge) != 0)
+            {
+                var ptr = state;
+                state = state.Prev!;
+                state.Pos = ptr.Pos;
+                state.CharLen = ptr.CharLen;
+                state.LenToken = ptr.LenToken;
+            }
+
+            if (rule.To != ParserState.Null)
+            {
+                state.State = rule.To;
+            }
+
+            if ((rule.Flags & ParserAction.Bingo) != 0 ||
+                (state.Pos >= length && (rule.Flags & ParserAction.Rerun) == 0))
+            {
+                break;
+            }
+
+            if ((rule.Flags & (ParserAction.Rerun | ParserAction.Pop)) != 0)
+            {
+                continue;
+            }
+
+            if (state.CharLen != 0)
+            {
+                state.Pos++;
+                state.LenToken++;
+            }
+        }
+
+        return (rule.Flags & ParserAction.Bingo) != 0;
+    }
+
+    private bool Test(CharTest test)
+    {
+        var c = CharAt(state.Pos);
+        return test switch
+        {
+            CharTest.Eof => state.Pos == length || state.CharLen == 0,
+            CharTest.EqC => state.CharLen == 1 && c == currentC,
+            CharTest.Ignore => ignore,
+            CharTest.AscLet => c < 128 && CharClass.IsAsciiLetter(c),
+            CharTest.Alpha => CharClass.IsAlpha(c),
+            CharTest.Digit => CharClass.IsDigit(c),
+            CharTest.Alnum => CharClass.IsAlnum(c),
+            CharTest.NotAlnum => !CharClass.IsAlnum(c),
+            CharTest.Special => CharClass.IsSpecial(c),
+            CharTest.Space => CharClass.IsSpace(c),
+            CharTest.XDigit => CharClass.IsXDigit(c),
+            CharTest.StopHost => StopHost(),
+            CharTest.Host => LookAheadHost(),
+            CharTest.UrlPathAhead => LookAheadUrlPath(),
+            CharTest.UrlChar => IsUrlChar(c),
+            _ => true,
+        };
+    }
+
+    private bool StopHost()
+    {
+        if (wantHost)
+        {
+            wantHost = false;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>p_isurlchar: printable ASCII except the characters RFC 3986 forbids.</summary>
+    private bool IsUrlChar(int c)
+    {
+        if (state.CharLen != 1 || c <= 0x20 || c >= 0x7F)
+        {
+            return false;
+        }
+
+        return c is not ('"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}');
+    }
+
+    /// <summary>p_ishost: does a host name start here? If so, consume it.</summary>
+    private bool LookAheadHost()
+    {
+        var sub = new DefaultParser(text, start + state.Pos) { wantHost = true };
+        if (sub.Next() && sub.Type == TokenType.Host)
+        {
+            Absorb(sub);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>p_isURLPath: does a URL path start here? If so, consume it.</summary>
+    private bool LookAheadUrlPath()
+    {
+        var sub = new DefaultParser(text, start + state.Pos);
+        sub.state = new Position(sub.state) { State = ParserState.InURLPathFirst };
+        if (sub.Next() && sub.Type == TokenType.UrlPath)
+        {
+            Absorb(sub);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Absorb(DefaultParser sub)
+    {
+        state.Pos += sub.TokenLength;
+        state.LenToken += sub.TokenLength;
+        state.CharLen = sub.state.CharLen;
+    }
+
+    private void RunSpecial(SpecialAction special)
+    {
+        switch (special)
+        {
+            case SpecialAction.Tags:
+                SpecialTags();
+                break;
+            case SpecialAction.FUrl:
+                wantHost = true;
+                state.Pos -= state.LenToken;
+                break;
+            case SpecialAction.Hyphen:
+                state.Pos -= state.LenToken;
+                break;
+            case SpecialAction.VerVersion:
+                state.Pos -= state.LenToken;
+                state.LenToken = 0;
+                break;
+        }
+    }
+
+    /// <summary>Text inside &lt;script&gt; and &lt;style&gt; elements is skipped as blank.</summary>
+    private void SpecialTags()
+    {
+        var len = state.LenToken;
+        bool StartsWith(string s) =>
+            len >= s.Length && Enumerable.Range(0, s.Length)
+                .All(i => char.ToLowerInvariant((char)text[tokenStart + i]) == s[i]);
+        switch (len)
+        {
+            case 8:
+                if (StartsWith("</script"))
+                {
+                    ignore = false;
+                }
+
+                break;
+            case 7:
+                if (StartsWith("</style"))
+                {
+                    ignore = false;
+                }
+                else if (StartsWith("<script"))
+                {
+                    ignore = true;
+                }
+
+                break;
+            case 6:
+                if (StartsWith("<style"))
+                {
+                    ignore = true;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A saved parser position (TParserPosition); Prev links the backtracking stack.</summary>
+    private sealed class Position
+    {
+        public Position(Position? prev)
+        {
+            if (prev is not null)
+            {
+                Pos = prev.Pos;
+                CharLen = prev.CharLen;
+                LenToken = prev.LenToken;
+                State = prev.State;
+            }
+
+            Prev = prev;
+            PushedAt = -1;
+        }
+
+        public int Pos { get; set; }
+
+        public int CharLen { get; set; }
+
+        public int LenToken { get; set; }
+
+        public ParserState State { get; set; }
+
+        public Position? Prev { get; set; }
+
+        public int PushedAt { get; set; }
+    }
+}

@@ -1,0 +1,138 @@
+namespace ReefDB.FullText.Parsing;
+
+/// <summary>States of PostgreSQL's default parser (wparser_def.c TParserState), in its order.</summary>
+internal enum ParserState
+{
+    Base = 0,
+    InNumWord,
+    InAsciiWord,
+    InWord,
+    InUnsignedInt,
+    InSignedIntFirst,
+    InSignedInt,
+    InSpace,
+    InUDecimalFirst,
+    InUDecimal,
+    InDecimalFirst,
+    InDecimal,
+    InVerVersion,
+    InSVerVersion,
+    InVersionFirst,
+    InVersion,
+    InMantissaFirst,
+    InMantissaSign,
+    InMantissa,
+    InXMLEntityFirst,
+    InXMLEntity,
+    InXMLEntityNumFirst,
+    InXMLEntityNum,
+    InXMLEntityHexNumFirst,
+    InXMLEntityHexNum,
+    InXMLEntityEnd,
+    InTagFirst,
+    InXMLBegin,
+    InTagCloseFirst,
+    InTagName,
+    InTagBeginEnd,
+    InTag,
+    InTagEscapeK,
+    InTagEscapeKK,
+    InTagBackSleshed,
+    InTagEnd,
+    InCommentFirst,
+    InCommentLast,
+    InComment,
+    InCloseCommentFirst,
+    InCloseCommentLast,
+    InCommentEnd,
+    InHostFirstDomain,
+    InHostDomainSecond,
+    InHostDomain,
+    InPortFirst,
+    InPort,
+    InHostFirstAN,
+    InHost,
+    InEmail,
+    InFileFirst,
+    InFileTwiddle,
+    InPathFirst,
+    InPathFirstFirst,
+    InPathSecond,
+    InFile,
+    InFileNext,
+    InURLPathFirst,
+    InURLPathStart,
+    InURLPath,
+    InFURL,
+    InProtocolFirst,
+    InProtocolSecond,
+    InProtocolEnd,
+    InHyphenAsciiWordFirst,
+    InHyphenAsciiWord,
+    InHyphenWordFirst,
+    InHyphenWord,
+    InHyphenNumWordFirst,
+    InHyphenNumWord,
+    InHyphenDigitLookahead,
+    InParseHyphen,
+    InParseHyphenHyphen,
+    InHyphenWordPart,
+    InHyphenAsciiWordPart,
+    InHyphenNumWordPart,
+    InHyphenUnsignedInt,
+    Null,
+}
+
+/// <summary>Character tests a transition can make (the p_is* functions).</summary>
+internal enum CharTest
+{
+    Always,
+    Eof,
+    EqC,
+    Ignore,
+    AscLet,
+    Alpha,
+    Digit,
+    Alnum,
+    NotAlnum,
+    Special,
+    Space,
+    XDigit,
+    StopHost,
+    Host,
+    UrlPathAhead,
+    UrlChar,
+}
+
+/// <summary>What a transition does besides moving (A_* flags).</summary>
+[Flags]
+internal enum ParserAction
+{
+    Next = 0,
+    Bingo = 1,
+    Pop = 2,
+    Push = 4,
+    Rerun = 8,
+    Clear = 16,
+    Merge = 32,
+    ClearAll = 64,
+}
+
+/// <summary>Side effects some transitions run first.</summary>
+internal enum SpecialAction
+{
+    None,
+    Tags,
+    FUrl,
+    Hyphen,
+    VerVersion,
+}
+
+/// <summary>One row of a state's action table: the first row whose test passes is taken.</summary>
+internal readonly record struct ParserRule(
+    CharTest Test,
+    char C,
+    ParserAction Flags,
+    ParserState To,
+    TokenType Type,
+    SpecialAction Special);
