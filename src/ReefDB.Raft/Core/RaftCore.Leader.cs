@@ -244,9 +244,17 @@ internal sealed partial class RaftCore
 
         if (Role == RaftRole.Leader && m.From != Id)
         {
-            // The window may have opened: send as many (size-limited) appends as it allows.
+            // The window may have opened: send as many (size-limited) appends as it allows; if there is nothing to
+            // send but the member has not heard the latest commit index, tell it with an empty append.
+            var sent = false;
             while (SendAppend(m.From, progress, sendIfEmpty: false))
             {
+                sent = true;
+            }
+
+            if (!sent && progress.CanBumpCommit(Log.Committed))
+            {
+                SendAppend(m.From, progress, sendIfEmpty: true);
             }
         }
 

@@ -71,6 +71,7 @@ internal sealed partial class RaftCore
             Commit = Log.Committed,
         });
         progress.UpdateOnEntriesSend(entries.Count, bytes, previousIndex + (ulong)entries.Count);
+        progress.SentCommit = Log.Committed;
         return true;
     }
 
@@ -118,13 +119,15 @@ internal sealed partial class RaftCore
             }
 
             // Never tell a follower to commit beyond what it is known to hold: its log may still differ after Match.
+            var commit = Math.Min(progresses[i].Match, Log.Committed);
+            progresses[i].SentCommit = Math.Max(progresses[i].SentCommit, commit);
             Messages.Add(new Message
             {
                 Type = MessageType.Heartbeat,
                 From = Id,
                 To = ids[i],
                 Term = Term,
-                Commit = Math.Min(progresses[i].Match, Log.Committed),
+                Commit = commit,
                 Context = context,
             });
         }

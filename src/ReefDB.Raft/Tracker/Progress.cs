@@ -33,6 +33,14 @@ internal sealed class Progress
 
     public Inflights Inflights { get; }
 
+    /// <summary>The highest commit index sent to the member (in an append or heartbeat). Lets the leader send an
+    /// empty append just to carry a new commit index, but only when that can move the member's commit forward.</summary>
+    public ulong SentCommit { get; set; }
+
+    /// <summary>True when sending <paramref name="commit"/> may advance the member's commit index: it is newer than
+    /// what was sent, and what was sent did not already cover everything the member holds.</summary>
+    public bool CanBumpCommit(ulong commit) => commit > SentCommit && SentCommit < Next - 1;
+
     public bool IsLearner { get; set; }
 
     /// <summary>True when nothing more may be sent now.</summary>
@@ -48,6 +56,7 @@ internal sealed class Progress
     {
         Match = match;
         Next = next;
+        SentCommit = 0;
         ResetState(ProgressState.Probe);
         RecentActive = false;
     }
@@ -67,6 +76,8 @@ internal sealed class Progress
             ResetState(ProgressState.Probe);
             Next = Match + 1;
         }
+
+        SentCommit = Math.Min(SentCommit, Next - 1);
     }
 
     public void BecomeReplicate()
@@ -134,6 +145,7 @@ internal sealed class Progress
             }
 
             Next = Match + 1;
+            SentCommit = Math.Min(SentCommit, Next - 1);
             return true;
         }
 
@@ -144,6 +156,7 @@ internal sealed class Progress
         }
 
         Next = Math.Max(Math.Min(rejected, matchHint + 1), Match + 1);
+        SentCommit = Math.Min(SentCommit, Next - 1);
         MsgAppFlowPaused = false;
         return true;
     }
