@@ -50,7 +50,7 @@ internal sealed partial class Binder
         CheckSchema(n.Name);
         if (Catalog.FindView(name) is { } view)
         {
-            var statement = Syntax.SqlParser.Parse(view.QueryText).Single() as SelectStatement
+            var statement = SqlParser.Parse(view.QueryText).Single() as CreateViewStatement
                 ?? throw new SqlException(SqlStates.InternalError, $"view \"{name}\" is corrupt");
             var query = BindQuery(statement.Query, new Scope(null, null));
             var vv = AddVariable(scope, alias, view.ColumnNames, OutputTypes(query), n.Alias);

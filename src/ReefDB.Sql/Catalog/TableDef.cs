@@ -22,6 +22,12 @@ internal sealed record TableDef(
     /// <summary>Number of values in a storage key: the primary key's width, or 1 for the row id.</summary>
     public int StorageKeyWidth => HasPrimaryKey ? PrimaryKey.Length : 1;
 
+    /// <summary>
+    /// Width of a stored row: the columns, plus the hidden row id as a last value when the table has no
+    /// primary key (so that every plan can carry a row's storage key along).
+    /// </summary>
+    public int RowWidth => Columns.Length + (HasPrimaryKey ? 0 : 1);
+
     public int FindColumn(string name)
     {
         for (var i = 0; i < Columns.Length; i++)

@@ -1,0 +1,16 @@
+namespace ReefDB.Sql.Execution;
+
+/// <summary>
+/// A bound and planned statement, valid for the catalog it was built against. Executing it never
+/// changes <paramref name="version"/>; it returns the version after the statement.
+/// </summary>
+internal abstract class Executable
+{
+    /// <summary>True when it never writes (a query, EXPLAIN, SHOW).</summary>
+    public virtual bool IsReadOnly => false;
+
+    /// <summary>Tables whose statistics the plan was chosen by (see <see cref="Planning.Statistics.Signature"/>).</summary>
+    public IReadOnlyList<string> StatisticsTables { get; init; } = [];
+
+    public abstract (StatementResult Result, DatabaseVersion Version) Execute(DatabaseVersion version, ExecContext ctx);
+}

@@ -1,0 +1,42 @@
+using ReefDB.Sql.Errors;
+using ReefDB.Sql.Types;
+
+namespace ReefDB.Sql.Execution;
+
+/// <summary>Builds a new index over a table's existing rows (CREATE INDEX), enforcing uniqueness.</summary>
+internal static class IndexBuilder
+{
+    public static TableData Fill(TableRuntime runtime, IndexRuntime index, TableData data, ExecContext ctx)
+    {
+        var name = index.Index.Name;
+        var entries = data.Index(name).Entries.ToBuilder();
+        var table = runtime.Table;
+        var width = index.Parts.Length;
+        foreach (var (_, row) in data.Rows.Range(null, null))
+        {
+            var parts = index.KeyParts(row, ctx);
+            var storageKey = table.HasPrimaryKey ? table.PrimaryKey.Select(i => row[i]).ToArray() : [row[table.Columns.Length]];
+            if (index.Index.Unique && !parts.Any(p => p.IsNull) &&
+                entries.Range(RowKey.Before(parts), RowKey.After(parts)).Any())
+            {
+                throw new SqlException(SqlStates.UniqueViolation, $"could not create unique index \"{name}\"");
+            }
+
+            entries.Set(new RowKey([.. parts, .. storageKey]), []);
+        }
+
+        var tree = entries.ToImmutable();
+        long distinct = 0;
+        SqlValue? previous = null;
+        foreach (var (key, _) in tree.Range(null, null))
+        {
+            if (width > 0 && (previous is not { } p || SqlValue.Compare(p, key.Values[0]) != 0))
+            {
+                distinct++;
+                previous = key.Values[0];
+            }
+        }
+
+        return data.WithIndex(name, new IndexData(tree, distinct));
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using ReefDB.Sql.Catalog;
+using ReefDB.Sql.Errors;
+using ReefDB.Sql.Types;
+
+namespace ReefDB.Sql.Execution;
+
+/// <summary>
+/// Mutable, single-statement view of one table's storage: inserts, deletes and updates go to transient
+/// tree builders, with NOT NULL, CHECK and uniqueness enforced per row (as PostgreSQL's non-deferred
+/// constraints). <see cref="Freeze"/> yields the new immutable <see cref="TableData"/>.
+/// </summary>
+internal sealed partial class TableWriter
+{
+    private readonly RowTree.Builder rows;
+    private readonly SortedDictionary<string, (RowTree.Builder Entries, long Distinct)> indexes = new(StringComparer.Ordinal);
+    private long nextRowId;
+
+    public TableWriter(TableRuntime runtime, TableData data)
+    {
+        Runtime = runtime;
+        rows = data.Rows.ToBuilder();
+        foreach (var (name, index) in data.Indexes)
+        {
+            indexes[name] = (index.Entries.ToBuilder(), index.DistinctLeading);
+        }
+
+        nextRowId = data.NextRowId;
+    }
+
+    public TableRuntime Runtime { get; }
+
+    public TableDef Table => Runtime.Table;
+
+    public int Count => rows.Count;
+
+    /// <summary>The storage key of a stored row: its primary key values, or its hidden row id.</summary>
+    public SqlValue[] StorageKey(SqlValue[] row)
+    {
+        var table = Table;
+        if (!table.HasPrimaryKey)
+        {
+            return [row[table.Columns.Length]];
+        }
+
+        var key = new SqlValue[table.PrimaryKey.Length];
+        for (var i = 0; i < key.Length; i++)
+        {
+            key[i] = row[table.PrimaryKey[i]];
+        }
+
+        return key;
+    }
+
+    public bool TryGet(SqlValue[] storageKey, out SqlValue[] row) => rows.TryGet(new RowKey(storageKey), out row);
+
+    public IEnumerable<SqlValue[]> AllRows() => rows.Range(null, null).Select(e => e.Value);
+
+    /// <summary>Rows whose index key parts start with <paramref name="prefix"/> (no NULLs in it).</summary>
+    public IEnumerable<SqlValue[]> RowsByIndexPrefix(IndexDef index, SqlValue[] prefix)
+    {
+        if (index.IsPrimaryKey)
+        {
+            foreach (var e in rows.Range(RowKey.Before(prefix), RowKey.After(prefix)))
+            {
+                yield return e.Value;
+            }
+
+            yield break;
+        }
+
+        var width = index.Keys.Length;
+        foreach (var e in indexes[index.Name].Entries.Range(RowKey.Before(prefix), RowKey.After(prefix)))
+        {
+            if (rows.TryGet(new RowKey(e.Key.Values[width..]), out var row))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Completes a new row (hidden row id), checks it and stores it. Returns the stored row.</summary>
+    public SqlValue[] Insert(SqlValue[] row, ExecContext ctx)
+    {
+        if (!Table.HasPrimaryKey)
+        {
+            row[Table.Columns.Length] = SqlValue.FromInt64(nextRowId++);
+        }
+
+        CheckRow(row, ctx);
+        var key = StorageKey(row);
+        if (rows.ContainsKey(new RowKey(key)))
+        {
+            throw Duplicate(Table.Name + "_pkey", Table.PrimaryKey.Select(i => Table.Columns[i].Name), key);
+        }
+
+        var parts = Runtime.Indexes.Select(i => i.KeyParts(row, ctx)).ToArray();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            CheckUnique(Runtime.Indexes[i], parts[i], null);
+        }
+
+        rows.Set(new RowKey(key), row);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            AddEntry(Runtime.Indexes[i].Index.Name, parts[i], key);
+        }
+
+        return row;
+    }
+
+    /// <summary>Removes a stored row (by its storage key) and its index entries.</summary>
+    public void Delete(SqlValue[] row, ExecContext ctx)
+    {
+        var key = StorageKey(row);
+        if (!rows.Remove(new RowKey(key)))
+        {
+            return;
+        }
+
+        foreach (var index in Runtime.Indexes)
+        {
+            RemoveEntry(index.Index.Name, index.KeyParts(row, ctx), key);
+        }
+    }
+
+    /// <summary>Replaces <paramref name="oldRow"/> by <paramref name="newRow"/> (which may change the key).</summary>
+    public void Update(SqlValue[] oldRow, SqlValue[] newRow, ExecContext ctx)
+    {
+        if (!Table.HasPrimaryKey)
+        {
+            newRow[Table.Columns.Length] = oldRow[Table.Columns.Length];
+        }
+
+        CheckRow(newRow, ctx);
+        var oldKey = StorageKey(oldRow);
+        var newKey = StorageKey(newRow);
+        var keyChanged = !new Planning.Nodes.RowEqualityComparer(oldKey.Length).Equals(oldKey, newKey);
+        if (keyChanged && rows.ContainsKey(new RowKey(newKey)))
+        {
+            throw Duplicate(Table.Name + "_pkey", Table.PrimaryKey.Select(i => Table.Columns[i].Name), newKey);
+        }
+
+        var oldParts = Runtime.Indexes.Select(i => i.KeyParts(oldRow, ctx)).ToArray();
+        var newParts = Runtime.Indexes.Select(i => i.KeyParts(newRow, ctx)).ToArray();
+        for (var i = 0; i < oldParts.Length; i++)
+        {
+            CheckUnique(Runtime.Indexes[i], newParts[i], oldKey);
+        }
+
+        if (keyChanged)
+        {
+            rows.Remove(new RowKey(oldKey));
+        }
+
+        rows.Set(new RowKey(newKey), newRow);
+        for (var i = 0; i < oldParts.Length; i++)
+        {
+            var name = Runtime.Indexes[i].Index.Name;
+            RemoveEntry(name, oldParts[i], oldKey);
+            AddEntry(name, newParts[i], newKey);
+        }
+    }
+
+    public TableData Freeze() => new(
+        rows.ToImmutable(),
+        indexes.Aggregate(
+            ImmutableSortedDictionary.Create<string, IndexData>(StringComparer.Ordinal),
+            (map, e) => map.SetItem(e.Key, new IndexData(e.Value.Entries.ToImmutable(), e.Value.Distinct))),
+        nextRowId);
+}

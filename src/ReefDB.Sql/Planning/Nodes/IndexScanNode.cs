@@ -1,0 +1,124 @@
+using ReefDB.Sql.Catalog;
+using ReefDB.Sql.Execution;
+using ReefDB.Sql.Types;
+
+namespace ReefDB.Sql.Planning.Nodes;
+
+/// <summary>
+/// Reads the rows of a table whose index keys fall in one or more ranges (several for IN lists), in
+/// index order (descending when asked, for ORDER BY … DESC LIMIT). The primary key's "index" is the row
+/// tree itself.
+/// </summary>
+internal sealed class IndexScanNode : PlanNode
+{
+    private readonly TableDef table;
+    private readonly IndexDef index;
+    private readonly IndexRange[] ranges;
+    private readonly bool descending;
+    private readonly Func<SqlValue[], ExecContext, bool>? filter;
+    private readonly string? conditionText;
+
+    public IndexScanNode(TableDef table, string alias, IndexDef index, IndexRange[] ranges, bool descending, Layout layout, double rows,
+        Func<SqlValue[], ExecContext, bool>? filter, string? conditionText)
+        : base(layout, rows)
+    {
+        this.table = table;
+        Alias = alias;
+        this.index = index;
+        this.ranges = ranges;
+        this.descending = descending;
+        this.filter = filter;
+        this.conditionText = conditionText;
+    }
+
+    public string Alias { get; }
+
+    public override string Label =>
+        $"Index Scan{(descending ? " Backward" : "")} using {index.Name} on {table.Name}" + (Alias != table.Name ? $" {Alias}" : "") +
+        (conditionText is null ? "" : $" ({conditionText})");
+
+    public override IEnumerable<SqlValue[]> Execute(ExecContext ctx) => Lookup(Array.Empty<SqlValue>(), ctx);
+
+    /// <summary>The matching rows for ranges evaluated against <paramref name="outer"/> (index nested loop).</summary>
+    public IEnumerable<SqlValue[]> Lookup(SqlValue[] outer, ExecContext ctx)
+    {
+        var data = ctx.Version.Data(table.Name);
+        if (ranges.Length == 1)
+        {
+            return ScanRange(data, ranges[0], outer, ctx);
+        }
+
+        return ScanMany(data, outer, ctx);
+    }
+
+    private IEnumerable<SqlValue[]> ScanMany(TableData data, SqlValue[] outer, ExecContext ctx)
+    {
+        // IN lists: visit each distinct key once, in index order, so the output is ordered and duplicate-free.
+        var bounds = new List<(RowKey From, RowKey To)>();
+        foreach (var r in ranges)
+        {
+            if (r.Bounds(outer, ctx) is { } b)
+            {
+                bounds.Add(b);
+            }
+        }
+
+        var cmp = RowKeyComparer.Ascending;
+        bounds.Sort((x, y) => cmp.Compare(x.From, y.From));
+        if (descending)
+        {
+            bounds.Reverse();
+        }
+
+        RowKey? previous = null;
+        foreach (var (from, to) in bounds)
+        {
+            if (previous is { } p && cmp.Compare(p, from) == 0)
+            {
+                continue;
+            }
+
+            previous = from;
+            foreach (var row in Scan(data, from, to, ctx))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private IEnumerable<SqlValue[]> ScanRange(TableData data, IndexRange range, SqlValue[] outer, ExecContext ctx)
+    {
+        if (range.Bounds(outer, ctx) is not { } b)
+        {
+            return [];
+        }
+
+        return Scan(data, b.From, b.To, ctx);
+    }
+
+    private IEnumerable<SqlValue[]> Scan(TableData data, RowKey from, RowKey to, ExecContext ctx)
+    {
+        if (index.IsPrimaryKey)
+        {
+            foreach (var entry in data.Rows.Range(from, to, descending))
+            {
+                if (filter is null || filter(entry.Value, ctx))
+                {
+                    yield return entry.Value;
+                }
+            }
+
+            yield break;
+        }
+
+        var keyWidth = index.Keys.Length;
+        foreach (var entry in data.Index(index.Name).Entries.Range(from, to, descending))
+        {
+            var storageKey = entry.Key.Values[keyWidth..];
+            if (data.Rows.TryGet(new RowKey(storageKey), out var row) && (filter is null || filter(row, ctx)))
+            {
+                yield return row;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Numerics;
+
+namespace ReefDB.Sql.Planning;
+
+/// <summary>
+/// The statistics the planner may read: row counts and leading-key distinct counts rounded down to a
+/// power of two. Coarse on purpose, so plans depend on buckets, not exact counts (see <see cref="Planner"/>).
+/// </summary>
+internal sealed class Statistics
+{
+    private readonly DatabaseVersion version;
+
+    public Statistics(DatabaseVersion version) => this.version = version;
+
+    public static long Bucket(long n) => n <= 0 ? 0 : 1L << (63 - BitOperations.LeadingZeroCount((ulong)n));
+
+    public long RowCount(string table) => version.Tables.TryGetValue(table, out var data) ? Bucket(data.RowCount) : 0;
+
+    public long DistinctLeading(string table, string index)
+    {
+        if (!version.Tables.TryGetValue(table, out var data))
+        {
+            return 1;
+        }
+
+        if (data.Indexes.TryGetValue(index, out var i))
+        {
+            return Math.Max(1, Bucket(i.DistinctLeading));
+        }
+
+        return Math.Max(1, Bucket(data.RowCount));
+    }
+
+    /// <summary>The bucket signature of the given tables: a cached plan is reused only when it is equal.</summary>
+    public static long[] Signature(DatabaseVersion version, IReadOnlyList<string> tables) =>
+        tables.Select(t => version.Tables.TryGetValue(t, out var d) ? Bucket(d.RowCount) : -1).ToArray();
+}

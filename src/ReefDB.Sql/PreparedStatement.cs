@@ -1,0 +1,47 @@
+using ReefDB.Sql.Execution;
+using ReefDB.Sql.Planning;
+using ReefDB.Sql.Syntax;
+
+namespace ReefDB.Sql;
+
+/// <summary>
+/// One parsed statement of a <see cref="PreparedBatch"/> with its cached plan. The plan is reused while
+/// the catalog is the same object and the statistics buckets it was chosen by are equal; otherwise the
+/// statement is bound and planned again (cheap check: a reference comparison and a few counts).
+/// </summary>
+public sealed class PreparedStatement
+{
+    private CachedPlan? cached;
+
+    internal PreparedStatement(Statement syntax) => Syntax = syntax;
+
+    /// <summary>The statement's text as written.</summary>
+    public string Text => Syntax.SourceText;
+
+    /// <summary>True for statements that never write (queries, EXPLAIN, SHOW, SET, transaction control).</summary>
+    public bool IsReadOnly => Syntax is SelectStatement or ExplainStatement or ShowStatement or SetStatement
+        or BeginStatement or CommitStatement or RollbackStatement or SavepointStatement
+        or ReleaseSavepointStatement or RollbackToSavepointStatement;
+
+    internal Statement Syntax { get; }
+
+    internal Executable PlanFor(DatabaseVersion version)
+    {
+        var current = cached;
+        if (current is not null && ReferenceEquals(current.Catalog, version.Catalog) &&
+            current.Signature.AsSpan().SequenceEqual(Statistics.Signature(version, current.Executable.StatisticsTables)))
+        {
+            return current.Executable;
+        }
+
+        var executable = StatementCompiler.Compile(Syntax, version);
+        if (executable is not DirectExecutable)
+        {
+            cached = new CachedPlan(version.Catalog, Statistics.Signature(version, executable.StatisticsTables), executable);
+        }
+
+        return executable;
+    }
+
+    private sealed record CachedPlan(Catalog.DatabaseCatalog Catalog, long[] Signature, Executable Executable);
+}

@@ -1,0 +1,173 @@
+using ReefDB.Sql.Errors;
+using ReefDB.Sql.Execution;
+using ReefDB.Sql.Syntax;
+using ReefDB.Sql.Types;
+
+namespace ReefDB.Sql;
+
+/// <summary>
+/// The SQL engine: prepares SQL text (parse once, plan lazily and cache) and executes prepared batches
+/// against an immutable <see cref="DatabaseVersion"/>, returning the next version and per-statement
+/// results. Stateless between calls and thread-safe; concurrency control is the caller's (one writer
+/// publishes versions, readers execute read-only batches against any version).
+/// </summary>
+/// <remarks>
+/// <para>Batch semantics. Statements run in order and every statement gets a result. Outside a
+/// transaction block each statement is atomic on its own: a failing statement changes nothing and the
+/// next statement still runs (on the effects of the earlier ones). BEGIN opens a block: its statements'
+/// effects become part of the outcome only at COMMIT; a failing statement inside aborts the block, and the
+/// following statements fail with 25P02 until ROLLBACK (or COMMIT, which then rolls back, as PostgreSQL).
+/// SAVEPOINT / ROLLBACK TO / RELEASE keep and restore versions. A batch that ends inside an open block
+/// is rolled back, as PostgreSQL does when a session ends (<see cref="BatchOutcome.EndedInTransaction"/>).</para>
+/// <para>Determinism (DESIGN.md §2): results and the new version depend only on the input version, the
+/// batch, the parameters and the <see cref="ExecutionEnvironment"/>.</para>
+/// </remarks>
+public sealed class SqlEngine
+{
+    /// <summary>Parses <paramref name="sql"/> (one or more statements separated by <c>;</c>). Syntax errors throw <see cref="SqlException"/>.</summary>
+    public PreparedBatch Prepare(string sql) => PreparedBatch.Parse(sql);
+
+    /// <summary>Executes a prepared batch; never throws for SQL errors (they are in the results).</summary>
+    public BatchOutcome Execute(DatabaseVersion version, PreparedBatch batch, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment env)
+    {
+        var random = new Random(unchecked((int)(env.RandomSeed ^ (env.RandomSeed >> 32))));
+        var results = new List<StatementResult>(batch.Statements.Count);
+        var committed = version;
+        var current = version;
+        var inBlock = false;
+        var aborted = false;
+        var savepoints = new List<(string Name, DatabaseVersion Version)>();
+        foreach (var statement in batch.Statements)
+        {
+            var syntax = statement.Syntax;
+            try
+            {
+                switch (syntax)
+                {
+                    case BeginStatement:
+                        if (inBlock)
+                        {
+                            // PostgreSQL warns and carries on.
+                            results.Add(StatementResult.Command("BEGIN"));
+                            continue;
+                        }
+
+                        inBlock = true;
+                        savepoints.Clear();
+                        results.Add(StatementResult.Command("BEGIN"));
+                        continue;
+                    case CommitStatement:
+                        if (inBlock && !aborted)
+                        {
+                            committed = current;
+                        }
+
+                        current = committed;
+                        results.Add(StatementResult.Command(aborted ? "ROLLBACK" : "COMMIT"));
+                        inBlock = aborted = false;
+                        continue;
+                    case RollbackStatement:
+                        current = committed;
+                        inBlock = aborted = false;
+                        results.Add(StatementResult.Command("ROLLBACK"));
+                        continue;
+                }
+
+                if (aborted)
+                {
+                    if (syntax is RollbackToSavepointStatement rts && savepoints.FindLastIndex(s => s.Name == rts.Name) is var at and >= 0)
+                    {
+                        current = savepoints[at].Version;
+                        savepoints.RemoveRange(at + 1, savepoints.Count - at - 1);
+                        aborted = false;
+                        results.Add(StatementResult.Command("ROLLBACK"));
+                        continue;
+                    }
+
+                    throw new SqlException(SqlStates.InFailedSqlTransaction, "current transaction is aborted, commands ignored until end of transaction block");
+                }
+
+                switch (syntax)
+                {
+                    case SavepointStatement sp:
+                        RequireBlock(inBlock, "SAVEPOINT");
+                        savepoints.Add((sp.Name, current));
+                        results.Add(StatementResult.Command("SAVEPOINT"));
+                        continue;
+                    case RollbackToSavepointStatement rt:
+                        {
+                            RequireBlock(inBlock, "ROLLBACK TO SAVEPOINT");
+                            var i = FindSavepoint(savepoints, rt.Name);
+                            current = savepoints[i].Version;
+                            savepoints.RemoveRange(i + 1, savepoints.Count - i - 1);
+                            results.Add(StatementResult.Command("ROLLBACK"));
+                            continue;
+                        }
+
+                    case ReleaseSavepointStatement rs:
+                        {
+                            RequireBlock(inBlock, "RELEASE SAVEPOINT");
+                            var i = FindSavepoint(savepoints, rs.Name);
+                            savepoints.RemoveRange(i, savepoints.Count - i);
+                            results.Add(StatementResult.Command("RELEASE"));
+                            continue;
+                        }
+                }
+
+                var ctx = new ExecContext(current, parameters, env, random);
+                var executable = statement.PlanFor(current);
+                var (result, next) = executable.Execute(current, ctx);
+                current = next;
+                if (!inBlock)
+                {
+                    committed = current;
+                }
+
+                results.Add(result);
+            }
+            catch (Exception ex)
+            {
+                results.Add(StatementResult.Failed(ToSqlException(ex)));
+                if (inBlock)
+                {
+                    aborted = true;
+                }
+                else
+                {
+                    current = committed;
+                }
+            }
+        }
+
+        var outcome = ReferenceEquals(committed, version) ? version : committed.WithNumber(version.Number + 1);
+        return new BatchOutcome(outcome, results, inBlock);
+    }
+
+    /// <summary>Prepares and executes in one call.</summary>
+    public BatchOutcome Execute(DatabaseVersion version, string sql, IReadOnlyList<SqlValue>? parameters = null, ExecutionEnvironment? env = null) =>
+        Execute(version, Prepare(sql), parameters ?? [], env ?? ExecutionEnvironment.Default);
+
+    private static void RequireBlock(bool inBlock, string what)
+    {
+        if (!inBlock)
+        {
+            throw new SqlException(SqlStates.NoActiveSqlTransaction, $"{what} can only be used in transaction blocks");
+        }
+    }
+
+    private static int FindSavepoint(List<(string Name, DatabaseVersion Version)> savepoints, string name)
+    {
+        var i = savepoints.FindLastIndex(s => s.Name == name);
+        return i >= 0 ? i : throw new SqlException(SqlStates.InvalidSavepointSpecification, $"savepoint \"{name}\" does not exist");
+    }
+
+    /// <summary>Maps anything thrown by execution to a SqlException; non-SQL exceptions are internal errors (bugs).</summary>
+    internal static SqlException ToSqlException(Exception ex) => ex switch
+    {
+        SqlException s => s,
+        OverflowException => new SqlException(SqlStates.NumericValueOutOfRange, "value out of range"),
+        DivideByZeroException => new SqlException(SqlStates.DivisionByZero, "division by zero"),
+        InsufficientExecutionStackException => new SqlException(SqlStates.StatementTooComplex, "statement is too complex"),
+        _ => new SqlException(SqlStates.InternalError, $"internal error: {ex.GetType().Name}: {ex.Message}"),
+    };
+}
