@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Syntax;
-using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Binding;
 

@@ -4,7 +4,6 @@ using ReefDB.Sql.Catalog;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Planning;
 using ReefDB.Sql.Syntax;
-using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Execution;
 

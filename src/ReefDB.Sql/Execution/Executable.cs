@@ -2,7 +2,7 @@ namespace ReefDB.Sql.Execution;
 
 /// <summary>
 /// A bound and planned statement, valid for the catalog it was built against. Executing it never
-/// changes <paramref name="version"/>; it returns the version after the statement.
+/// changes the version it is given; it returns the version after the statement.
 /// </summary>
 internal abstract class Executable
 {

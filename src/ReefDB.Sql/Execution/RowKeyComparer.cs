@@ -3,7 +3,7 @@ using ReefDB.Sql.Types;
 namespace ReefDB.Sql.Execution;
 
 /// <summary>
-/// The total order of stored keys: part by part with <see cref="KeyOrder.Compare"/> (NULL sorts after
+/// The total order of stored keys: part by part with <see cref="SqlValue.Compare"/> (NULL sorts after
 /// every value, as PostgreSQL's ascending order), descending parts reversed, then by length with the
 /// prefix bound rules of <see cref="RowKey"/>.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed class RowKeyComparer : IComparer<RowKey>
         var n = Math.Min(a.Length, b.Length);
         for (var i = 0; i < n; i++)
         {
-            var c = KeyOrder.Compare(a[i], b[i]);
+            var c = SqlValue.Compare(a[i], b[i]);
             if (c != 0)
             {
                 return descending is { } d && i < d.Length && d[i] ? -c : c;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ReefDB.Sql.Catalog;
-using ReefDB.Sql.Errors;
 using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Execution;

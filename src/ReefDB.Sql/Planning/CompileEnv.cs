@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 
+
 namespace ReefDB.Sql.Planning;
 
 /// <summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using ReefDB.Sql.Binding;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Planning.Nodes;
-using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Planning;
 

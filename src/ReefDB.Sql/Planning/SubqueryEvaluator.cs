@@ -1,6 +1,7 @@
 using ReefDB.Sql.Binding;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Execution;
+using ReefDB.Sql.Planning.Nodes;
 using ReefDB.Sql.Syntax;
 using ReefDB.Sql.Types;
 
