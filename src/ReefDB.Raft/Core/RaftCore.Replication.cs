@@ -101,6 +101,9 @@ internal sealed partial class RaftCore
         }
 
         progress.BecomeSnapshot(snapshot.Metadata.Index);
+
+        // Installing the snapshot commits everything it covers.
+        progress.SentCommit = Math.Max(progress.SentCommit, snapshot.Metadata.Index);
         Messages.Add(new Message { Type = MessageType.Snapshot, From = Id, To = to, Term = Term, Snapshot = snapshot });
         return true;
     }
