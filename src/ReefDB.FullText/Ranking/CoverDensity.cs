@@ -165,7 +165,7 @@ internal static class CoverDensity
             while (ptr < doc.Count)
             {
                 Fill(doc[ptr], index, operandPositions, ascending: true);
-                if (QueryExecutor.Execute(root, ExecFlags.SkipNot, Check(index, operandPositions)))
+                if (QueryExecutor.Execute(root, ExecFlags.None, Check(index, operandPositions)))
                 {
                     if (doc[ptr].Pos.Position > ext.Q)
                     {

@@ -2,6 +2,8 @@ namespace ReefDB.FullText.Tests.Support;
 
 public sealed partial class MiniSql
 {
+    private readonly Dictionary<(string, string), TsVector> vectors = [];
+
     private static bool IsQueryLike(object? v) => v is TsQuery;
 
     private static object? Unary(string op, object? v) => op switch
@@ -135,7 +137,18 @@ public sealed partial class MiniSql
         switch (name)
         {
             case "to_tsvector":
-                return a.Length == 1 ? TextSearch.ToTsVector(DefaultConfig, T(0)) : TextSearch.ToTsVector(Config(a[0]), T(1));
+                {
+                    // Memoized: the conformance files ask for the same document's vector many times.
+                    var config = a.Length == 1 ? DefaultConfig : Config(a[0]);
+                    var text = T(a.Length - 1);
+                    if (!vectors.TryGetValue((config.Name, text), out var vector))
+                    {
+                        vector = TextSearch.ToTsVector(config, text);
+                        vectors[(config.Name, text)] = vector;
+                    }
+
+                    return vector;
+                }
             case "to_tsquery":
                 return a.Length == 1 ? TextSearch.ToTsQuery(DefaultConfig, T(0)) : TextSearch.ToTsQuery(Config(a[0]), T(1));
             case "plainto_tsquery":

@@ -115,7 +115,7 @@ public sealed partial class MiniSql
     {
         null => "NULL",
         bool b => b ? "t" : "f",
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal),
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
