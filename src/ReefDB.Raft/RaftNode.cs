@@ -205,7 +205,8 @@ public sealed class RaftNode
             Snapshot = core.Log.Unstable.Snapshot,
             CommittedEntries = committed,
             Messages = messages,
-            MustSync = entries.Length > 0 || hard.Term != previousHardState.Term || hard.Vote != previousHardState.Vote,
+            MustSync = entries.Length > 0 || core.Log.Unstable.Snapshot is not null
+                || hard.Term != previousHardState.Term || hard.Vote != previousHardState.Vote,
             StepsOnAdvance = selfSteps ?? (IReadOnlyList<Message>)[],
         };
 

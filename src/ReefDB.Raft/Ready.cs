@@ -56,8 +56,8 @@ public sealed class Ready
     /// efficiency: the protocol tolerates loss, duplication and reordering.</summary>
     public IReadOnlyList<Message> Messages { get; internal init; } = [];
 
-    /// <summary>True when the hard state's term or vote changed or entries must be written: persist with fsync.
-    /// False means a lost write is harmless (only the commit index changed).</summary>
+    /// <summary>True when the hard state's term or vote changed, or entries or a snapshot must be written: persist
+    /// with fsync. False means a lost write is harmless (only the commit index changed).</summary>
     public bool MustSync { get; internal init; }
 
     /// <summary>Steps the core performs on <see cref="RaftNode.Advance"/> (messages to itself).</summary>

@@ -44,9 +44,11 @@ internal sealed class TestCluster
         MaxInflightMessages = 256,
     };
 
-    public TestNode Add(ulong id, Membership membership)
+    public TestNode Add(ulong id, Membership membership) => Add(id, new MemoryRaftStorage(membership));
+
+    /// <summary>Adds a node over storage the test prepared (a log, a hard state).</summary>
+    public TestNode Add(ulong id, MemoryRaftStorage storage)
     {
-        var storage = new MemoryRaftStorage(membership);
         var node = new TestNode(new RaftNode(Configure(id), storage), storage);
         nodes[id] = node;
         return node;
