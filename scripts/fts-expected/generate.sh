@@ -13,7 +13,7 @@ pgbin=${PGBIN:-/usr/lib/postgresql/15/bin}
 
 work=$(mktemp -d /tmp/fts-expected.XXXXXX)
 chmod 755 "$work"
-cp "$here"/fragments.txt "$here"/tsqueries.txt "$here"/texts.txt "$here"/cases.sql "$work"/
+cp "$here"/stemwords.txt "$here"/fragments.txt "$here"/tsqueries.txt "$here"/texts.txt "$here"/cases.sql "$work"/
 
 # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
 as_pg() {
@@ -58,4 +58,11 @@ mkdir -p "$(dirname "$out")"
   psql_run "-At -c \"SELECT format(E'statement ok\\\\nINSERT INTO docs VALUES (%s, %s)\\\\n', id, quote_literal(body)) FROM docs ORDER BY id\""
   psql_run "-At -c 'SELECT emit(types, sortmode, stmt) FROM cases ORDER BY seq'"
 } > "$out"
+# Snowball english stems of a vocabulary sample, as PostgreSQL's english_stem dictionary gives them.
+cat > "$work/stems.sql" <<'SQL'
+CREATE TABLE stemwords(n serial, w text);
+\copy stemwords(w) from 'stemwords.txt'
+SELECT w || E'\t' || coalesce(ts_lexize('english_stem', w)::text, 'NULL') FROM stemwords ORDER BY n;
+SQL
+as_pg "cd '$work' && psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $port -U postgres -d postgres -f stems.sql" > "$(dirname "$out")/english_stem.tsv"
 echo "wrote $(grep -c '^query' "$out") queries and $(grep -c '^statement' "$out") statements to $out"
