@@ -16,13 +16,11 @@ internal static class IndexBuilder
         {
             var parts = index.KeyParts(row, ctx);
             var storageKey = table.HasPrimaryKey ? table.PrimaryKey.Select(i => row[i]).ToArray() : [row[table.Columns.Length]];
-            if (index.Index.Unique && !parts.Any(p => p.IsNull) &&
-                entries.Range(RowKey.Before(parts), RowKey.After(parts)).Any())
+            var key = TableWriter.EntryKey(index.Index, parts, storageKey);
+            if (!entries.TryAdd(key, storageKey))
             {
                 throw new SqlException(SqlStates.UniqueViolation, $"could not create unique index \"{name}\"");
             }
-
-            entries.Set(new RowKey([.. parts, .. storageKey]), []);
         }
 
         var tree = entries.ToImmutable();

@@ -1,75 +1,43 @@
-using System.Collections.Immutable;
 using ReefDB.Sql.Types;
+using ReefDB.Storage.Trees;
 
 namespace ReefDB.Sql.Execution;
 
 /// <summary>
 /// An immutable ordered map from <see cref="RowKey"/> to a row (or, in an index, to nothing): the
-/// engine's single adapter over the storage layer's persistent tree, so that the executor depends on a
-/// few operations only. Range bounds are keys too (prefix keys with tails, see <see cref="RowKey"/>),
-/// and both bounds are inclusive in that order.
+/// engine's single adapter over the storage layer's <see cref="PersistentTree{TKey, TValue}"/>, so the
+/// executor depends on a few operations only. Range bounds are keys too (prefix keys with tails, see
+/// <see cref="RowKey"/>), and both bounds are inclusive in that order.
 /// </summary>
 internal sealed class RowTree
 {
-    private readonly ImmutableSortedDictionary<RowKey, SqlValue[]> map;
+    private readonly PersistentTree<RowKey, SqlValue[]> tree;
 
-    private RowTree(ImmutableSortedDictionary<RowKey, SqlValue[]> map) => this.map = map;
+    private RowTree(PersistentTree<RowKey, SqlValue[]> tree) => this.tree = tree;
 
-    public static RowTree Create(RowKeyComparer comparer) =>
-        new(ImmutableSortedDictionary.Create<RowKey, SqlValue[]>(comparer));
+    public static RowTree Create(RowKeyComparer comparer) => new(PersistentTree<RowKey, SqlValue[]>.Empty(comparer));
 
-    public int Count => map.Count;
+    public int Count => tree.Count;
 
-    public IComparer<RowKey> Comparer => map.KeyComparer;
+    public bool TryGet(RowKey key, out SqlValue[] value) => tree.TryGetValue(key, out value!);
 
-    public bool TryGet(RowKey key, out SqlValue[] value) => map.TryGetValue(key, out value!);
+    public bool ContainsKey(RowKey key) => tree.ContainsKey(key);
 
-    public bool ContainsKey(RowKey key) => map.ContainsKey(key);
+    /// <summary>Entries with <paramref name="from"/> ≤ key ≤ <paramref name="to"/> (null = unbounded), in key order or reversed.</summary>
+    public PersistentTree<RowKey, SqlValue[]>.RangeEnumerable Range(RowKey? from, RowKey? to, bool descending = false) =>
+        tree.Range(
+            from is { } f ? KeyBound.Inclusive(f) : KeyBound<RowKey>.Unbounded,
+            to is { } t ? KeyBound.Inclusive(t) : KeyBound<RowKey>.Unbounded,
+            descending);
 
-    /// <summary>Entries with <paramref name="from"/> ≤ key ≤ <paramref name="to"/> (null = unbounded).</summary>
-    public IEnumerable<KeyValuePair<RowKey, SqlValue[]>> Range(RowKey? from, RowKey? to, bool descending = false)
-    {
-        var cmp = map.KeyComparer;
-        IEnumerable<KeyValuePair<RowKey, SqlValue[]>> source = descending ? map.Reverse() : map;
-        foreach (var entry in source)
-        {
-            if (!descending)
-            {
-                if (from is { } f && cmp.Compare(entry.Key, f) < 0)
-                {
-                    continue;
-                }
+    public Builder ToBuilder() => new(tree.ToBuilder());
 
-                if (to is { } t && cmp.Compare(entry.Key, t) > 0)
-                {
-                    yield break;
-                }
-            }
-            else
-            {
-                if (to is { } t && cmp.Compare(entry.Key, t) > 0)
-                {
-                    continue;
-                }
-
-                if (from is { } f && cmp.Compare(entry.Key, f) < 0)
-                {
-                    yield break;
-                }
-            }
-
-            yield return entry;
-        }
-    }
-
-    public Builder ToBuilder() => new(map.ToBuilder());
-
-    /// <summary>A transient, single-owner mutable copy; <see cref="ToImmutable"/> freezes it.</summary>
+    /// <summary>A transient, single-owner mutable copy; <see cref="ToImmutable"/> freezes it in O(1).</summary>
     internal sealed class Builder
     {
-        private readonly ImmutableSortedDictionary<RowKey, SqlValue[]>.Builder builder;
+        private readonly PersistentTree<RowKey, SqlValue[]>.Builder builder;
 
-        public Builder(ImmutableSortedDictionary<RowKey, SqlValue[]>.Builder builder) => this.builder = builder;
+        public Builder(PersistentTree<RowKey, SqlValue[]>.Builder builder) => this.builder = builder;
 
         public int Count => builder.Count;
 
@@ -77,11 +45,14 @@ internal sealed class RowTree
 
         public bool ContainsKey(RowKey key) => builder.ContainsKey(key);
 
-        public void Set(RowKey key, SqlValue[] value) => builder[key] = value;
+        public void Set(RowKey key, SqlValue[] value) => builder.Set(key, value);
 
         public bool Remove(RowKey key) => builder.Remove(key);
 
-        public IEnumerable<KeyValuePair<RowKey, SqlValue[]>> Range(RowKey? from, RowKey? to, bool descending = false) =>
+        public bool TryAdd(RowKey key, SqlValue[] value) => builder.TryAdd(key, value);
+
+        /// <summary>Reads a range of the current content (a cheap frozen snapshot; later edits copy again).</summary>
+        public PersistentTree<RowKey, SqlValue[]>.RangeEnumerable Range(RowKey? from, RowKey? to, bool descending = false) =>
             ToImmutable().Range(from, to, descending);
 
         public RowTree ToImmutable() => new(builder.ToImmutable());

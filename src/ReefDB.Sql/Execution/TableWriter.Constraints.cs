@@ -38,18 +38,21 @@ internal sealed partial class TableWriter
             return;
         }
 
-        var width = parts.Length;
-        foreach (var e in indexes[index.Index.Name].Entries.Range(RowKey.Before(parts), RowKey.After(parts)))
+        // Such entries are keyed by their parts alone (see EntryKey), so an exact lookup finds the conflict.
+        if (indexes[index.Index.Name].Entries.TryGet(new RowKey(parts), out var other) &&
+            (self is null || !new Planning.Nodes.RowEqualityComparer(self.Length).Equals(self, other)))
         {
-            var other = e.Key.Values[width..];
-            if (self is not null && new Planning.Nodes.RowEqualityComparer(self.Length).Equals(self, other))
-            {
-                continue;
-            }
-
             throw Duplicate(index.Index.Name, index.Index.Keys.Select(k => k.IsColumn ? Table.Columns[k.Column].Name : "expr"), parts);
         }
     }
+
+    /// <summary>
+    /// The tree key of an index entry (its value is always the row's storage key): the key parts alone for
+    /// a unique index without NULL parts, which makes uniqueness an exact lookup, else the parts followed by
+    /// the storage key, which keeps equal parts apart.
+    /// </summary>
+    public static RowKey EntryKey(Catalog.IndexDef index, SqlValue[] parts, SqlValue[] storageKey) =>
+        index.Unique && !parts.Any(p => p.IsNull) ? new RowKey(parts) : new RowKey([.. parts, .. storageKey]);
 
     private static SqlException Duplicate(string constraint, IEnumerable<string> columns, SqlValue[] values) => new(
         SqlStates.UniqueViolation,
@@ -59,33 +62,15 @@ internal sealed partial class TableWriter
         Data = { ["detail"] = string.Create(CultureInfo.InvariantCulture, $"Key ({string.Join(", ", columns)})=({string.Join(", ", values.Select(v => v.FormatText() ?? "null"))}) already exists.") },
     };
 
-    private void AddEntry(string index, SqlValue[] parts, SqlValue[] storageKey)
+    private void AddEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
-        var (entries, distinct) = indexes[index];
-        if (parts.Length > 0 && !HasLeading(entries, parts[0]))
-        {
-            distinct++;
-        }
-
-        entries.Set(new RowKey([.. parts, .. storageKey]), []);
-        indexes[index] = (entries, distinct);
+        var (entries, _) = indexes[index.Index.Name];
+        entries.Set(EntryKey(index.Index, parts, storageKey), storageKey);
     }
 
-    private void RemoveEntry(string index, SqlValue[] parts, SqlValue[] storageKey)
+    private void RemoveEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
-        var (entries, distinct) = indexes[index];
-        entries.Remove(new RowKey([.. parts, .. storageKey]));
-        if (parts.Length > 0 && !HasLeading(entries, parts[0]))
-        {
-            distinct--;
-        }
-
-        indexes[index] = (entries, distinct);
-    }
-
-    private static bool HasLeading(RowTree.Builder entries, SqlValue leading)
-    {
-        SqlValue[] prefix = [leading];
-        return entries.Range(RowKey.Before(prefix), RowKey.After(prefix)).Any();
+        var (entries, _) = indexes[index.Index.Name];
+        entries.Remove(EntryKey(index.Index, parts, storageKey));
     }
 }

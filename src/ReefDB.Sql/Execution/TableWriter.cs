@@ -68,10 +68,9 @@ internal sealed partial class TableWriter
             yield break;
         }
 
-        var width = index.Keys.Length;
         foreach (var e in indexes[index.Name].Entries.Range(RowKey.Before(prefix), RowKey.After(prefix)))
         {
-            if (rows.TryGet(new RowKey(e.Key.Values[width..]), out var row))
+            if (rows.TryGet(new RowKey(e.Value), out var row))
             {
                 yield return row;
             }
@@ -102,7 +101,7 @@ internal sealed partial class TableWriter
         rows.Set(new RowKey(key), row);
         for (var i = 0; i < parts.Length; i++)
         {
-            AddEntry(Runtime.Indexes[i].Index.Name, parts[i], key);
+            AddEntry(Runtime.Indexes[i], parts[i], key);
         }
 
         return row;
@@ -119,7 +118,7 @@ internal sealed partial class TableWriter
 
         foreach (var index in Runtime.Indexes)
         {
-            RemoveEntry(index.Index.Name, index.KeyParts(row, ctx), key);
+            RemoveEntry(index, index.KeyParts(row, ctx), key);
         }
     }
 
@@ -155,9 +154,8 @@ internal sealed partial class TableWriter
         rows.Set(new RowKey(newKey), newRow);
         for (var i = 0; i < oldParts.Length; i++)
         {
-            var name = Runtime.Indexes[i].Index.Name;
-            RemoveEntry(name, oldParts[i], oldKey);
-            AddEntry(name, newParts[i], newKey);
+            RemoveEntry(Runtime.Indexes[i], oldParts[i], oldKey);
+            AddEntry(Runtime.Indexes[i], newParts[i], newKey);
         }
     }
 

@@ -111,11 +111,9 @@ internal sealed class IndexScanNode : PlanNode
             yield break;
         }
 
-        var keyWidth = index.Keys.Length;
         foreach (var entry in data.Index(index.Name).Entries.Range(from, to, descending))
         {
-            var storageKey = entry.Key.Values[keyWidth..];
-            if (data.Rows.TryGet(new RowKey(storageKey), out var row) && (filter is null || filter(row, ctx)))
+            if (data.Rows.TryGet(new RowKey(entry.Value), out var row) && (filter is null || filter(row, ctx)))
             {
                 yield return row;
             }
