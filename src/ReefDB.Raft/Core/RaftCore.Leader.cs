@@ -268,6 +268,15 @@ internal sealed partial class RaftCore
     {
         progress.RecentActive = true;
         progress.MsgAppFlowPaused = false;
+
+        // Every append of a full window may have been lost (dropped, or the follower crashed before persisting):
+        // no acknowledgement would ever free it. The member answers, so free one slot and send again, as
+        // etcd-io/raft does; the resend fills the gap or draws a rejection that rewinds Next.
+        if (progress.State == ProgressState.Replicate && progress.Inflights.Full)
+        {
+            progress.Inflights.FreeFirstOne();
+        }
+
         if (progress.Match < Log.LastIndex)
         {
             SendAppend(m.From, progress, sendIfEmpty: true);

@@ -58,6 +58,15 @@ internal sealed class Inflights
         }
     }
 
+    /// <summary>Frees the oldest message, whether or not it was acknowledged (see the heartbeat response rule).</summary>
+    public void FreeFirstOne()
+    {
+        if (Count > 0)
+        {
+            FreeLE(buffer[start].Index);
+        }
+    }
+
     public void Reset()
     {
         Count = 0;
