@@ -222,6 +222,36 @@ public sealed class LinearizabilityCheckerTests
         Assert.Equal(LinearizabilityVerdict.NotLinearizable, LinearizabilityChecker.Check(history.Operations()).Verdict);
     }
 
+    [Fact]
+    public void An_unknown_write_nobody_read_can_still_explain_a_cas_that_did_not_swap()
+    {
+        var put = history.InvokePut(1, "x", "a");
+        history.Ok(put);
+        var lost = history.InvokePut(2, "x", "b");
+        history.Timeout(lost);
+        var cas = history.InvokeCas(1, "x", "a", "c");
+        history.Ok(cas, swapped: false);
+
+        AssertVerdict(LinearizabilityVerdict.Linearizable);
+    }
+
+    [Fact]
+    public void Many_timed_out_writes_nobody_read_are_decided_quickly()
+    {
+        var put = history.InvokePut(0, "x", "known");
+        history.Ok(put);
+        for (var i = 1; i <= 40; i++)
+        {
+            history.Timeout(history.InvokePut(i, "x", $"lost{i}"));
+            var get = history.InvokeGet(100 + i, "x");
+            history.Ok(get, "known");
+        }
+
+        var result = LinearizabilityChecker.Check(history.Operations(), stepBudgetPerKey: 10_000);
+
+        Assert.True(result.Verdict == LinearizabilityVerdict.Linearizable, result.Describe());
+    }
+
     private void AssertVerdict(LinearizabilityVerdict expected)
     {
         var result = LinearizabilityChecker.Check(history.Operations());

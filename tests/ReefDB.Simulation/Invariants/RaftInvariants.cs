@@ -1,0 +1,114 @@
+using System.Globalization;
+using ReefDB.Raft.Messages;
+
+namespace ReefDB.Simulation.Invariants;
+
+/// <summary>
+/// The Raft safety properties (Raft paper, figure 3), checked on what the simulated drivers observe as it
+/// happens: every soft state, every entry handed out for persistence, every entry applied.
+/// Each check throws <see cref="SimulationFailure"/> with the node, index and term involved.
+/// </summary>
+/// <remarks>
+/// Applied entries are committed by definition, so the applied map doubles as the record of committed entries.
+/// Log matching is checked as "one content per (index, term)" over every entry any node ever persisted; the
+/// prefix half of the property follows from it together with the append consistency check, and the
+/// per-index checks against committed entries catch a node that keeps a diverged prefix.
+/// </remarks>
+internal sealed class RaftInvariants
+{
+    private readonly Dictionary<ulong, ulong> leaderOfTerm = [];
+    private readonly Dictionary<(ulong Index, ulong Term), Entry> entryAt = [];
+    private readonly Dictionary<ulong, Entry> committedAt = [];
+
+    /// <summary>The highest index any node has applied: every entry up to it is committed.</summary>
+    public ulong MaxCommittedIndex { get; private set; }
+
+    public int LeaderTerms => leaderOfTerm.Count;
+
+    /// <summary>Election safety: at most one leader per term (§5.2).</summary>
+    public void ObserveLeader(ulong node, ulong term)
+    {
+        if (leaderOfTerm.TryGetValue(term, out var other) && other != node)
+        {
+            Fail($"two leaders in term {term}: node {other} and node {node}");
+        }
+
+        leaderOfTerm[term] = node;
+    }
+
+    /// <summary>
+    /// Log matching (one entry per index and term, §5.3) and committed entries never change: an entry a node
+    /// persists at a committed index must be the committed entry.
+    /// </summary>
+    public void ObservePersisted(ulong node, IReadOnlyList<Entry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entryAt.TryGetValue((entry.Index, entry.Term), out var known))
+            {
+                if (!SameEntry(known, entry))
+                {
+                    Fail($"log matching: node {node} persisted {entry} at {entry.Term}/{entry.Index}, another node has {known}");
+                }
+            }
+            else
+            {
+                entryAt[(entry.Index, entry.Term)] = entry;
+            }
+
+            if (committedAt.TryGetValue(entry.Index, out var committed) && !SameEntry(committed, entry))
+            {
+                Fail($"committed entry overwritten: node {node} persisted {entry} where {committed} was committed");
+            }
+        }
+    }
+
+    /// <summary>State machine safety: no two nodes apply different entries at the same index (§5.4.3).</summary>
+    public void ObserveApplied(ulong node, Entry entry)
+    {
+        if (committedAt.TryGetValue(entry.Index, out var known))
+        {
+            if (!SameEntry(known, entry))
+            {
+                Fail($"node {node} applied {entry} at index {entry.Index}, another node applied {known}");
+            }
+        }
+        else
+        {
+            committedAt[entry.Index] = entry;
+            MaxCommittedIndex = Math.Max(MaxCommittedIndex, entry.Index);
+        }
+    }
+
+    /// <summary>
+    /// Leader completeness (§5.4): a leader's log holds every entry committed before it was elected. The caller
+    /// passes the leader's whole log (persisted, so the check runs after its first Ready as leader is persisted)
+    /// and the highest index committed when it won.
+    /// </summary>
+    public void CheckLeaderLog(ulong node, ulong term, ulong committedWhenElected, ulong firstIndex, ulong lastIndex, Func<ulong, Entry> entryAtIndex)
+    {
+        if (lastIndex < committedWhenElected)
+        {
+            Fail($"leader completeness: node {node} leads term {term} with last index {lastIndex}, but {committedWhenElected} was committed");
+        }
+
+        for (var index = Math.Max(firstIndex, 1); index <= committedWhenElected; index++)
+        {
+            var entry = entryAtIndex(index);
+            if (committedAt.TryGetValue(index, out var committed) && !SameEntry(committed, entry))
+            {
+                Fail($"leader completeness: node {node} leads term {term} with {entry} at {index}, committed was {committed}");
+            }
+        }
+    }
+
+    /// <summary>Committed entries never disappear: the log of a node holds what it applied, unless compacted.</summary>
+    public Entry? CommittedEntry(ulong index) => committedAt.TryGetValue(index, out var entry) ? entry : null;
+
+    public static bool SameEntry(Entry a, Entry b) =>
+        a.Index == b.Index && a.Term == b.Term && a.Type == b.Type && a.Data.Span.SequenceEqual(b.Data.Span);
+
+    public static void Fail(string message) => throw new SimulationFailure(message);
+
+    public static string Describe(Entry entry) => string.Create(CultureInfo.InvariantCulture, $"{entry.Term}/{entry.Index}");
+}
