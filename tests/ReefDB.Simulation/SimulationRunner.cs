@@ -12,7 +12,7 @@ namespace ReefDB.Simulation;
 internal static class SimulationRunner
 {
     /// <summary>Seeds the default test run covers (measured to keep the whole project well under 3 minutes on 2 cores).</summary>
-    public const int DefaultSeedCount = 300;
+    public const int DefaultSeedCount = 1000;
 
     public static SeedRange SeedsFromEnvironment() => new(
         ReadInt("REEFDB_SIM_SEED_START", 1),
