@@ -84,6 +84,9 @@ public static class SqlStates
     public const string TooManyColumns = "54011";
     public const string OutOfMemory = "53200";
 
+    // Class 55 — object not in prerequisite state
+    public const string ObjectNotInPrerequisiteState = "55000";
+
     // Class 57 — operator intervention
     public const string QueryCanceled = "57014";
 

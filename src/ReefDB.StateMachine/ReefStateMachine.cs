@@ -1,0 +1,188 @@
+using Google.Protobuf;
+using ReefDB.Sql;
+using ReefDB.Sql.Errors;
+using ReefDB.Sql.Types;
+using ReefDB.StateMachine.Encoding;
+using ReefDB.StateMachine.Sessions;
+
+namespace ReefDB.StateMachine;
+
+/// <summary>
+/// The replicated state machine: applies committed <see cref="CommandBatch"/>es in log order, each as one
+/// transaction, deterministically (DESIGN.md §1, §2, §6). The only code that changes ReefDB's data.
+/// </summary>
+/// <remarks>
+/// Concurrency: <see cref="Apply"/> is called by one thread (the apply loop). <see cref="Current"/> may be
+/// read by any thread at any time; it is replaced with one atomic reference write after each entry, so a
+/// reader sees a whole state or the previous one, never part of a batch.
+/// </remarks>
+public sealed class ReefStateMachine
+{
+    private readonly SqlEngine engine = new();
+    private readonly PreparedBatchCache preparedBatches = new(capacity: 1024);
+    private readonly SessionPolicy policy;
+    private StateMachineState current;
+
+    /// <summary>Starts from <paramref name="initial"/> (a restored snapshot, or <see cref="StateMachineState.Initial"/>).</summary>
+    public ReefStateMachine(StateMachineState? initial = null, SessionPolicy? policy = null)
+    {
+        current = initial ?? StateMachineState.Initial;
+        this.policy = policy ?? SessionPolicy.Default;
+    }
+
+    /// <summary>The latest published state.</summary>
+    public StateMachineState Current => Volatile.Read(ref current);
+
+    /// <summary>The engine, for read-only statements executed against a published version.</summary>
+    public SqlEngine Engine => engine;
+
+    /// <summary>
+    /// Advances over a log entry that carries no batch (a leader's no-op, a membership change): only the
+    /// applied index moves, and sessions expire by it.
+    /// </summary>
+    public void Skip(ulong index)
+    {
+        var state = Current;
+        RequireNext(state, index);
+        Publish(state with { Sessions = state.Sessions.Expire(index, policy), AppliedIndex = index });
+    }
+
+    /// <summary>
+    /// Applies the batch committed at log <paramref name="index"/>. All of its statements take effect, or,
+    /// when one fails, none do and the outcome carries the error. A retry of a client's last sequence is
+    /// answered with the original outcome without executing anything.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> does not follow the applied index.</exception>
+    public AppliedBatch Apply(ulong index, CommandBatch batch)
+    {
+        var state = Current;
+        RequireNext(state, index);
+        var deduplicate = batch.ClientId.Length > 0;
+        if (deduplicate)
+        {
+            var check = state.Sessions.Check(batch.ClientId, batch.Sequence);
+            if (check.Kind != SessionCheckKind.Apply)
+            {
+                Publish(state with { Sessions = state.Sessions.Expire(index, policy), AppliedIndex = index });
+                return new AppliedBatch(AnswerRetry(check, batch), Results: null);
+            }
+        }
+
+        var (database, results) = Execute(state.Database, batch);
+        var outcome = new BatchOutcome { AppliedIndex = index };
+        foreach (var result in results)
+        {
+            outcome.Statements.Add(OutcomeCodec.Encode(result));
+        }
+
+        var sessions = deduplicate
+            ? state.Sessions.Record(batch.ClientId, batch.Sequence, outcome.ToByteString(), index, policy)
+            : state.Sessions.Expire(index, policy);
+        Publish(new StateMachineState(database, sessions, index));
+        return new AppliedBatch(outcome, results);
+    }
+
+    /// <summary>Replaces the whole state, e.g. after installing a snapshot from the leader.</summary>
+    public void Restore(StateMachineState state) => Publish(state);
+
+    private (DatabaseVersion Database, List<StatementResult> Results) Execute(DatabaseVersion start, CommandBatch batch)
+    {
+        var results = new List<StatementResult>();
+        if (!ApplyFormat.IsSupported(batch.FormatVersion))
+        {
+            results.Add(StatementResult.Failed(new SqlException(
+                SqlStates.FeatureNotSupported,
+                $"command batch format {batch.FormatVersion} is newer than this binary supports ({ApplyFormat.Current}); upgrade this node")));
+            return (start, results);
+        }
+
+        var env = EnvironmentOf(batch);
+        var database = start;
+        foreach (var statement in batch.Statements)
+        {
+            BatchOutcomeOrError step;
+            try
+            {
+                var prepared = preparedBatches.GetOrPrepare(engine, statement.Sql);
+                step = new(engine.Execute(database, prepared, DecodeParameters(statement), env), null);
+            }
+            catch (SqlException error)
+            {
+                step = new(null, error);
+            }
+
+            if (step.Error is { } prepareError)
+            {
+                results.Add(StatementResult.Failed(prepareError));
+                return (start, results);
+            }
+
+            var executed = step.Outcome!;
+            foreach (var result in executed.Results)
+            {
+                results.Add(result);
+                if (result.IsError)
+                {
+                    // The batch is one transaction: the first failure discards everything it did.
+                    return (start, results);
+                }
+            }
+
+            database = executed.Version;
+        }
+
+        return (database, results);
+    }
+
+    private static ExecutionEnvironment EnvironmentOf(CommandBatch batch)
+    {
+        var timestamp = DateTime.UnixEpoch.AddTicks(batch.TimestampMicros * TimeSpan.TicksPerMicrosecond);
+        var env = new ExecutionEnvironment(timestamp, unchecked((long)batch.RandomSeed));
+        foreach (var setting in batch.Settings)
+        {
+            if (string.Equals(setting.Name, "default_text_search_config", StringComparison.Ordinal))
+            {
+                env = env with { DefaultTextSearchConfig = setting.Value };
+            }
+        }
+
+        return env;
+    }
+
+    private static SqlValue[] DecodeParameters(Statement statement)
+    {
+        var values = new SqlValue[statement.Parameters.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = SqlValueCodec.Decode(statement.Parameters[i]);
+        }
+
+        return values;
+    }
+
+    private static BatchOutcome AnswerRetry(SessionCheck check, CommandBatch batch)
+    {
+        if (check.Kind == SessionCheckKind.Duplicate)
+        {
+            return BatchOutcome.Parser.ParseFrom(check.Outcome);
+        }
+
+        var stale = new BatchOutcome();
+        stale.Statements.Add(OutcomeCodec.Failure(
+            SqlStates.ObjectNotInPrerequisiteState,
+            $"request {batch.Sequence} of client \"{batch.ClientId}\" is older than its last applied request {check.LastSequence}; its outcome is no longer kept"));
+        return stale;
+    }
+
+    private static void RequireNext(StateMachineState state, ulong index)
+    {
+        if (index <= state.AppliedIndex)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"entry {index} is at or before the applied index {state.AppliedIndex}");
+        }
+    }
+
+    private void Publish(StateMachineState state) => Volatile.Write(ref current, state);
+
+    private readonly record struct BatchOutcomeOrError(Sql.BatchOutcome? Outcome, SqlException? Error);
+}

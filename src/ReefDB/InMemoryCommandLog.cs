@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using ReefDB.Sql;
+using ReefDB.Sql.Types;
+using ReefDB.StateMachine;
+using ReefDB.StateMachine.Encoding;
+
+namespace ReefDB;
+
+/// <summary>
+/// The log of an in-memory database: batches get consecutive indexes and are applied at once. Nothing is
+/// durable, so there is nothing to wait for; the apply path is the one a node uses.
+/// </summary>
+internal sealed class InMemoryCommandLog(ReefStateMachine stateMachine, TimeProvider clock) : ICommandLog
+{
+    private readonly Lock writeLock = new();
+
+    public ReefStateMachine StateMachine => stateMachine;
+
+    public IReadOnlyList<StatementResult> Write(string sql, SqlValue[] parameters)
+    {
+        var batch = CommandBatches.Stamp(sql, parameters, clock);
+        lock (writeLock)
+        {
+            var applied = stateMachine.Apply(stateMachine.Current.AppliedIndex + 1, batch);
+            return applied.Results!;
+        }
+    }
+
+    public ExecutionEnvironment ReadEnvironment() =>
+        new(clock.GetUtcNow().UtcDateTime, RandomNumberGenerator.GetInt32(int.MaxValue));
+
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>Builds batches the way a leader does: stamping the values apply must not compute itself.</summary>
+internal static class CommandBatches
+{
+    public static CommandBatch Stamp(string sql, SqlValue[] parameters, TimeProvider clock)
+    {
+        var statement = new Statement { Sql = sql };
+        foreach (var parameter in parameters)
+        {
+            statement.Parameters.Add(SqlValueCodec.Encode(parameter));
+        }
+
+        var now = clock.GetUtcNow();
+        Span<byte> id = stackalloc byte[16];
+        RandomNumberGenerator.Fill(id);
+        return new CommandBatch
+        {
+            FormatVersion = ApplyFormat.Current,
+            BatchId = ByteString.CopyFrom(id),
+            TimestampMicros = (now - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond,
+            RandomSeed = BitConverter.ToUInt64(id[..8]),
+            Statements = { statement },
+        };
+    }
+}
