@@ -50,7 +50,8 @@ public sealed class StatementResult
     /// <summary>True when the statement failed.</summary>
     public bool IsError => Error is not null;
 
-    internal static StatementResult Failed(SqlException error) => new(error);
+    /// <summary>A result that holds only <paramref name="error"/>: what a statement that failed produced.</summary>
+    public static StatementResult Failed(SqlException error) => new(error);
 
     internal static StatementResult Command(string tag, long rowsAffected = 0) => new(tag, null, null, rowsAffected);
 }

@@ -9,7 +9,7 @@ namespace ReefDB.StateMachine;
 /// The engine's own results, for an in-process caller that wants them without decoding; <c>null</c> when
 /// the answer came from a client session (a duplicate or stale retry) rather than from execution.
 /// </param>
-public sealed record AppliedBatch(BatchOutcome Outcome, IReadOnlyList<StatementResult>? Results)
+public sealed record AppliedBatch(CommandOutcome Outcome, IReadOnlyList<StatementResult>? Results)
 {
     /// <summary>True when some statement failed, so the batch changed nothing.</summary>
     public bool Failed => Outcome.Statements.Any(s => s.Error is not null);

@@ -69,7 +69,7 @@ public sealed class ReefStateMachine
         }
 
         var (database, results) = Execute(state.Database, batch);
-        var outcome = new BatchOutcome { AppliedIndex = index };
+        var outcome = new CommandOutcome { AppliedIndex = index };
         foreach (var result in results)
         {
             outcome.Statements.Add(OutcomeCodec.Encode(result));
@@ -100,24 +100,18 @@ public sealed class ReefStateMachine
         var database = start;
         foreach (var statement in batch.Statements)
         {
-            BatchOutcomeOrError step;
+            PreparedBatch prepared;
             try
             {
-                var prepared = preparedBatches.GetOrPrepare(engine, statement.Sql);
-                step = new(engine.Execute(database, prepared, DecodeParameters(statement), env), null);
+                prepared = preparedBatches.GetOrPrepare(engine, statement.Sql);
             }
-            catch (SqlException error)
+            catch (SqlException syntaxError)
             {
-                step = new(null, error);
-            }
-
-            if (step.Error is { } prepareError)
-            {
-                results.Add(StatementResult.Failed(prepareError));
+                results.Add(StatementResult.Failed(syntaxError));
                 return (start, results);
             }
 
-            var executed = step.Outcome!;
+            var executed = engine.Execute(database, prepared, DecodeParameters(statement), env);
             foreach (var result in executed.Results)
             {
                 results.Add(result);
@@ -160,14 +154,14 @@ public sealed class ReefStateMachine
         return values;
     }
 
-    private static BatchOutcome AnswerRetry(SessionCheck check, CommandBatch batch)
+    private static CommandOutcome AnswerRetry(SessionCheck check, CommandBatch batch)
     {
         if (check.Kind == SessionCheckKind.Duplicate)
         {
-            return BatchOutcome.Parser.ParseFrom(check.Outcome);
+            return CommandOutcome.Parser.ParseFrom(check.Outcome);
         }
 
-        var stale = new BatchOutcome();
+        var stale = new CommandOutcome();
         stale.Statements.Add(OutcomeCodec.Failure(
             SqlStates.ObjectNotInPrerequisiteState,
             $"request {batch.Sequence} of client \"{batch.ClientId}\" is older than its last applied request {check.LastSequence}; its outcome is no longer kept"));
@@ -183,6 +177,4 @@ public sealed class ReefStateMachine
     }
 
     private void Publish(StateMachineState state) => Volatile.Write(ref current, state);
-
-    private readonly record struct BatchOutcomeOrError(Sql.BatchOutcome? Outcome, SqlException? Error);
 }

@@ -12,6 +12,7 @@ namespace ReefDB.Benchmarks.Sql;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
+#pragma warning disable CA1001 // BenchmarkDotNet owns the lifetime: GlobalCleanup disposes the fields.
 public class SqlBenchmarks
 {
     private const int TableRows = 100_000;

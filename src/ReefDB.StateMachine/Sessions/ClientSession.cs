@@ -9,6 +9,6 @@ namespace ReefDB.StateMachine.Sessions;
 /// </summary>
 /// <param name="ClientId">The writer's identity, chosen by the client.</param>
 /// <param name="LastSequence">Highest sequence applied for this client.</param>
-/// <param name="LastOutcome">The encoded <c>BatchOutcome</c> of <paramref name="LastSequence"/>.</param>
+/// <param name="LastOutcome">The encoded <c>CommandOutcome</c> of <paramref name="LastSequence"/>.</param>
 /// <param name="LastAppliedIndex">Log index at which <paramref name="LastSequence"/> was applied.</param>
 public sealed record ClientSession(string ClientId, ulong LastSequence, ByteString LastOutcome, ulong LastAppliedIndex);
