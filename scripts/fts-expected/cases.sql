@@ -70,6 +70,9 @@ FROM txt JOIN (VALUES (0, 'MaxWords=12, MinWords=4'), (1, 'MaxFragments=2, MaxWo
   (2, 'HighlightAll=on, StartSel=*, StopSel=*')) AS o(k, opt) ON o.k = n % 3
 WHERE n % 4 = 0 ORDER BY n;
 
+-- Literal values, operators, comparisons, ranking on literal vectors and error messages.
+INSERT INTO cases(types, sortmode, stmt) SELECT types, 'nosort', stmt FROM expr ORDER BY n;
+
 -- Renders one sqllogictest record with the server's own output text for every value.
 CREATE FUNCTION emit(types text, sortmode text, stmt text) RETURNS text LANGUAGE plpgsql AS $fn$
 DECLARE
@@ -91,7 +94,7 @@ BEGIN
       lines := lines || coalesce(line, '(empty)');
     END LOOP;
   EXCEPTION WHEN others THEN
-    RETURN 'statement error' || E'\n' || stmt || E'\n';
+    RETURN 'statement error ' || SQLSTATE || ' ' || SQLERRM || E'\n' || stmt || E'\n';
   END;
   IF sortmode = 'rowsort' THEN
     SELECT coalesce(array_agg(x ORDER BY x COLLATE "C"), '{}') INTO lines FROM unnest(lines) AS x;

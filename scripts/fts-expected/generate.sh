@@ -13,7 +13,7 @@ pgbin=${PGBIN:-/usr/lib/postgresql/15/bin}
 
 work=$(mktemp -d /tmp/fts-expected.XXXXXX)
 chmod 755 "$work"
-cp "$here"/stemwords.txt "$here"/fragments.txt "$here"/tsqueries.txt "$here"/texts.txt "$here"/cases.sql "$work"/
+cp "$here"/expressions.txt "$here"/stemwords.txt "$here"/fragments.txt "$here"/tsqueries.txt "$here"/texts.txt "$here"/cases.sql "$work"/
 
 # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
 as_pg() {
@@ -43,8 +43,8 @@ trap stop EXIT
 
 psql_run() { as_pg "psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $port -U postgres -d postgres $*"; }
 
-psql_run "-c 'CREATE TABLE frag(n serial, t text)' -c 'CREATE TABLE tsq(n serial, q text)' -c 'CREATE TABLE txt(n serial, t text)' \
-  -c \"\\\\copy frag(t) from '$work/fragments.txt'\" -c \"\\\\copy tsq(q) from '$work/tsqueries.txt'\" -c \"\\\\copy txt(t) from '$work/texts.txt'\" \
+psql_run "-c 'CREATE TABLE frag(n serial, t text)' -c 'CREATE TABLE tsq(n serial, q text)' -c 'CREATE TABLE txt(n serial, t text)' -c 'CREATE TABLE expr(n serial, types text, stmt text)' \
+  -c \"\\\\copy frag(t) from '$work/fragments.txt'\" -c \"\\\\copy tsq(q) from '$work/tsqueries.txt'\" -c \"\\\\copy txt(t) from '$work/texts.txt'\" -c \"\\\\copy expr(types, stmt) from '$work/expressions.txt' with (format csv, delimiter E'\\t', quote E'\\b')\" \
   -f '$work/cases.sql'"
 
 mkdir -p "$(dirname "$out")"

@@ -23,6 +23,7 @@ internal sealed partial class QueryParser
     private readonly Action<QueryParser, string, byte, bool> pushValue;
     private readonly Stack<QueryNode> output = new();
     private int pos;
+    private int depth;
     private WaitState wait = WaitState.FirstOperand;
     private bool sawStop;
 
@@ -120,6 +121,11 @@ internal sealed partial class QueryParser
             switch (tok)
             {
                 case Tok.End:
+                    if (depth != 0)
+                    {
+                        throw new FullTextException(SqlStates.SyntaxError, $"syntax error in tsquery: \"{buffer}\"");
+                    }
+
                     CleanOpStack(stack, QueryOp.Or);
                     return;
                 case Tok.Value:
@@ -130,9 +136,17 @@ internal sealed partial class QueryParser
                     stack.Add((op, distance));
                     break;
                 case Tok.Open:
+                    depth++;
                     MakePolish();
                     break;
                 case Tok.Close:
+                    // Parentheses must balance: a stray ')' or an unclosed '(' is a syntax error.
+                    if (depth == 0)
+                    {
+                        throw new FullTextException(SqlStates.SyntaxError, $"syntax error in tsquery: \"{buffer}\"");
+                    }
+
+                    depth--;
                     CleanOpStack(stack, QueryOp.Or);
                     return;
                 default:

@@ -22,9 +22,14 @@ public static class LogicTestRunner
             {
                 failure = Check(sql, record, tolerance);
             }
-            catch (FullTextException) when (expectError)
+            catch (FullTextException e) when (expectError)
             {
-                failure = null;
+                // "statement error <SQLSTATE> <message>" pins both; a bare "statement error" only the failure.
+                var detail = record.Header.Length > "statement error".Length ? record.Header["statement error ".Length..] : null;
+                var actual = e.SqlState + " " + e.Message;
+                failure = detail is null || detail == actual
+                    ? null
+                    : $"line {record.Line}: {record.Sql}\n   expected error: {detail}\n   actual error:   {actual}";
             }
             catch (Exception e)
             {

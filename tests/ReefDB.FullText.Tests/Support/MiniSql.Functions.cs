@@ -170,7 +170,7 @@ public sealed partial class MiniSql
             case "tsquery_phrase":
                 return TsQuery.Phrase(Q(0), Q(1), a.Length > 2 ? (int)(long)a[2]! : 1);
             case "ts_delete":
-                return V(0).Delete(a[1] is object?[] || (a[1] is UnknownValue u && u.Text.StartsWith('{')) ? ((string?[])Coerce(a[1], "text[]")!).Select(s => s!) : [T(1)]);
+                return V(0).Delete(a[1] is object?[] ? ((string?[])Coerce(a[1], "text[]")!).Select(s => s!) : [T(1)]);
             case "ts_filter":
                 return V(0).Filter(((string?[])Coerce(a[1], "text[]")!).Select(s => s![0]));
             case "tsvector_to_array":
@@ -187,7 +187,7 @@ public sealed partial class MiniSql
 
             case "ts_headline":
                 {
-                    var hasConfig = a.Length == 4 || (a.Length == 3 && a[2] is not TsQuery && a[1] is not TsQuery && !LooksLikeOptions(a));
+                    var hasConfig = a.Length == 4 || (a.Length == 3 && a[2] is TsQuery);
                     var config = hasConfig ? Config(a[0]) : DefaultConfig;
                     var o = hasConfig ? 1 : 0;
                     var options = a.Length > o + 2 ? T(o + 2) : null;
@@ -198,7 +198,4 @@ public sealed partial class MiniSql
                 throw new NotSupportedException("function " + name);
         }
     }
-
-    private static bool LooksLikeOptions(object?[] a) => a[1] is UnknownValue u2 && a[2] is UnknownValue u3 &&
-        !u2.Text.Contains('=', StringComparison.Ordinal) && u3.Text.Contains('=', StringComparison.Ordinal);
 }
