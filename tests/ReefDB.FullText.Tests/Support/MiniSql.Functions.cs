@@ -170,7 +170,7 @@ public sealed partial class MiniSql
             case "tsquery_phrase":
                 return TsQuery.Phrase(Q(0), Q(1), a.Length > 2 ? (int)(long)a[2]! : 1);
             case "ts_delete":
-                return V(0).Delete(a[1] is object?[] ? ((string?[])Coerce(a[1], "text[]")!).Select(s => s!) : [T(1)]);
+                return V(0).Delete(a[1] is object?[]? ((string?[])Coerce(a[1], "text[]")!).Select(s => s!) : [T(1)]);
             case "ts_filter":
                 return V(0).Filter(((string?[])Coerce(a[1], "text[]")!).Select(s => s![0]));
             case "tsvector_to_array":
