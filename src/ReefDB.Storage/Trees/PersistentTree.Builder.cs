@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
 namespace ReefDB.Storage.Trees;
@@ -12,10 +13,12 @@ public sealed partial class PersistentTree<TKey, TValue>
     /// <remarks>
     /// <para>The tree it started from, and every tree returned by <see cref="ToImmutable"/>, is never changed:
     /// after <see cref="ToImmutable"/> the builder takes a fresh edit token, so later edits copy again.</para>
-    /// <para>Thread safety: one thread at a time. Trees it derives from may be read by any thread meanwhile.
-    /// It offers no enumeration: take <see cref="ToImmutable"/> (cheap) to read in order.</para>
+    /// <para>Thread safety: one thread at a time. Trees it derives from may be read by any thread meanwhile.</para>
+    /// <para>Reading in order: <see cref="Range"/> reads the builder's nodes directly and fails if the builder
+    /// is edited meanwhile. To edit while enumerating, enumerate <see cref="ToImmutable"/> instead. That
+    /// freeze costs O(1) now, but the next edit of each touched node copies it again.</para>
     /// </remarks>
-    public sealed class Builder
+    public sealed class Builder : IReadOnlyCollection<KeyValuePair<TKey, TValue>>
     {
         private TreeNode<TKey, TValue>? root;
 
@@ -24,6 +27,9 @@ public sealed partial class PersistentTree<TKey, TValue>
 
         // The tree last returned by ToImmutable (or the origin), while no edit happened since.
         private PersistentTree<TKey, TValue>? frozen;
+
+        // Bumped by every effective edit; cursors over the builder compare it to detect edits during enumeration.
+        private int version;
 
         internal Builder(PersistentTree<TKey, TValue> origin)
         {
@@ -39,6 +45,25 @@ public sealed partial class PersistentTree<TKey, TValue>
         public int Count => root?.Total ?? 0;
 
         internal TreeNode<TKey, TValue>? Root => root;
+
+        internal int Version => version;
+
+        /// <summary>All entries in ascending key order, read in place; editing the builder during enumeration throws.</summary>
+        public Cursor GetEnumerator() => Cursor.Over(root, Comparer, default, default, descending: false, this);
+
+        IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>
+        /// The entries between the bounds, read in place without freezing the builder (see
+        /// <see cref="PersistentTree{TKey, TValue}.Range"/>). Editing the builder while a cursor from it is in use
+        /// makes that cursor's next step throw <see cref="InvalidOperationException"/>.
+        /// </summary>
+        public RangeEnumerable Range(KeyBound<TKey> lower, KeyBound<TKey> upper, bool descending = false) => new(this, lower, upper, descending);
+
+        /// <summary>Number of entries between the bounds, in O(log n).</summary>
+        public int CountRange(KeyBound<TKey> lower, KeyBound<TKey> upper) => CountIn(root, Comparer, lower, upper);
 
         /// <summary>The value under <paramref name="key"/> (get), or inserts or replaces it (set).</summary>
         /// <exception cref="KeyNotFoundException">Get: the key is absent.</exception>
@@ -58,7 +83,7 @@ public sealed partial class PersistentTree<TKey, TValue>
         public void Set(TKey key, TValue value)
         {
             root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: true, out _);
-            frozen = null;
+            Edited();
         }
 
         /// <summary>Adds an entry unless <paramref name="key"/> is present.</summary>
@@ -71,7 +96,7 @@ public sealed partial class PersistentTree<TKey, TValue>
                 return false;
             }
 
-            frozen = null;
+            Edited();
             return true;
         }
 
@@ -84,7 +109,7 @@ public sealed partial class PersistentTree<TKey, TValue>
             root = TreeEditor<TKey, TValue>.Remove(root, key, Comparer, token, out bool removed, out removedValue);
             if (removed)
             {
-                frozen = null;
+                Edited();
             }
 
             return removed;
@@ -103,6 +128,12 @@ public sealed partial class PersistentTree<TKey, TValue>
             }
 
             return frozen;
+        }
+
+        private void Edited()
+        {
+            frozen = null;
+            version++;
         }
     }
 }

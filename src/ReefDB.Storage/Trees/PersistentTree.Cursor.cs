@@ -24,6 +24,10 @@ public sealed partial class PersistentTree<TKey, TValue>
         private int remaining;
         private bool descending;
 
+        // Set when reading a builder in place: its edit version must not move while the cursor is used.
+        private Builder? source;
+        private int sourceVersion;
+
         /// <summary>The entry the cursor is on; valid after <see cref="MoveNext"/> returned true.</summary>
         public readonly KeyValuePair<TKey, TValue> Current => new(leaf!.Keys[current], leaf.Values[current]);
 
@@ -44,6 +48,11 @@ public sealed partial class PersistentTree<TKey, TValue>
             if (remaining == 0)
             {
                 return false;
+            }
+
+            if (source is not null && source.Version != sourceVersion)
+            {
+                throw new InvalidOperationException("The builder was edited while a cursor over it was in use.");
             }
 
             remaining--;
@@ -77,10 +86,13 @@ public sealed partial class PersistentTree<TKey, TValue>
         {
         }
 
-        internal static Cursor Over(TreeNode<TKey, TValue>? root, IComparer<TKey> comparer, KeyBound<TKey> lower, KeyBound<TKey> upper, bool descending)
+        internal static Cursor Over(
+            TreeNode<TKey, TValue>? root, IComparer<TKey> comparer, KeyBound<TKey> lower, KeyBound<TKey> upper, bool descending, Builder? source = null)
         {
             var cursor = default(Cursor);
             cursor.descending = descending;
+            cursor.source = source;
+            cursor.sourceVersion = source?.Version ?? 0;
             if (root is null)
             {
                 return cursor;

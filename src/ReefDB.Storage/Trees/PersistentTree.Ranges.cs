@@ -15,15 +15,17 @@ public sealed partial class PersistentTree<TKey, TValue>
     public RangeEnumerable Range(KeyBound<TKey> lower, KeyBound<TKey> upper, bool descending = false) => new(this, lower, upper, descending);
 
     /// <summary>Number of entries between the bounds, in O(log n) (two rank descents, no enumeration).</summary>
-    public int CountRange(KeyBound<TKey> lower, KeyBound<TKey> upper)
+    public int CountRange(KeyBound<TKey> lower, KeyBound<TKey> upper) => CountIn(root, Comparer, lower, upper);
+
+    private static int CountIn(TreeNode<TKey, TValue>? root, IComparer<TKey> comparer, KeyBound<TKey> lower, KeyBound<TKey> upper)
     {
         if (root is null)
         {
             return 0;
         }
 
-        int low = lower.IsUnbounded ? 0 : Cursor.RankOf(root, lower.Key, after: lower.Kind == BoundKind.Exclusive, Comparer);
-        int high = upper.IsUnbounded ? root.Total : Cursor.RankOf(root, upper.Key, after: upper.Kind == BoundKind.Inclusive, Comparer);
+        int low = lower.IsUnbounded ? 0 : Cursor.RankOf(root, lower.Key, after: lower.Kind == BoundKind.Exclusive, comparer);
+        int high = upper.IsUnbounded ? root.Total : Cursor.RankOf(root, upper.Key, after: upper.Kind == BoundKind.Inclusive, comparer);
         return Math.Max(0, high - low);
     }
 
@@ -71,10 +73,11 @@ public sealed partial class PersistentTree<TKey, TValue>
         return true;
     }
 
-    /// <summary>A key range of a tree, to enumerate with <c>foreach</c> (struct cursor) or LINQ (boxed).</summary>
+    /// <summary>A key range of a tree or builder, to enumerate with <c>foreach</c> (struct cursor) or LINQ (boxed).</summary>
     public readonly struct RangeEnumerable : IEnumerable<KeyValuePair<TKey, TValue>>
     {
-        private readonly PersistentTree<TKey, TValue> tree;
+        private readonly PersistentTree<TKey, TValue>? tree;
+        private readonly Builder? builder;
         private readonly KeyBound<TKey> lower;
         private readonly KeyBound<TKey> upper;
         private readonly bool descending;
@@ -87,8 +90,19 @@ public sealed partial class PersistentTree<TKey, TValue>
             this.descending = descending;
         }
 
+        internal RangeEnumerable(Builder builder, KeyBound<TKey> lower, KeyBound<TKey> upper, bool descending)
+        {
+            this.builder = builder;
+            this.lower = lower;
+            this.upper = upper;
+            this.descending = descending;
+        }
+
         /// <summary>A cursor positioned before the first entry of the range (in the range's direction).</summary>
-        public Cursor GetEnumerator() => Cursor.Over(tree.root, tree.Comparer, lower, upper, descending);
+        /// <remarks>A builder's range is read from the builder's content at this call.</remarks>
+        public Cursor GetEnumerator() => builder is null
+            ? Cursor.Over(tree?.root, tree?.Comparer ?? Comparer<TKey>.Default, lower, upper, descending)
+            : Cursor.Over(builder.Root, builder.Comparer, lower, upper, descending, builder);
 
         IEnumerator<KeyValuePair<TKey, TValue>> IEnumerable<KeyValuePair<TKey, TValue>>.GetEnumerator() => GetEnumerator();
 

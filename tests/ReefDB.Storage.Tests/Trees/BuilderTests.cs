@@ -99,4 +99,47 @@ public sealed class BuilderTests
         Assert.False(builder.TryGetValue("b", out _));
         Assert.Throws<KeyNotFoundException>(() => builder["b"]);
     }
+
+    [Fact]
+    public void A_builder_is_enumerated_in_place_without_freezing()
+    {
+        var builder = PersistentTree<int, int>.FromSorted(Enumerable.Range(0, 1000).Select(i => KeyValuePair.Create(i, i))).ToBuilder();
+        builder.Set(5000, 0);
+        var root = builder.Root;
+
+        Assert.Equal(Enumerable.Range(0, 1000).Append(5000), builder.Select(e => e.Key));
+        Assert.Equal([999, 998], builder.Range(KeyBound.Exclusive(500), KeyBound.Inclusive(999), descending: true).Take(2).Select(e => e.Key));
+        Assert.Equal(500, builder.CountRange(KeyBound.Inclusive(500), KeyBound.Exclusive(1000)));
+
+        builder.Set(5001, 0);
+        Assert.Same(root, builder.Root);
+    }
+
+    [Fact]
+    public void Editing_a_builder_during_its_enumeration_throws()
+    {
+        var builder = PersistentTree<int, int>.FromSorted(Enumerable.Range(0, 1000).Select(i => KeyValuePair.Create(i, i))).ToBuilder();
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            foreach (var entry in builder.Range(KeyBound.Inclusive(10), default))
+            {
+                builder.Remove(entry.Key + 1);
+            }
+        });
+    }
+
+    [Fact]
+    public void A_failed_edit_does_not_disturb_a_builder_enumeration()
+    {
+        var builder = PersistentTree<int, int>.FromSorted(Enumerable.Range(0, 100).Select(i => KeyValuePair.Create(i, i))).ToBuilder();
+        int seen = 0;
+        foreach (var entry in builder)
+        {
+            Assert.False(builder.TryAdd(entry.Key, 0));
+            Assert.False(builder.Remove(-1));
+            seen++;
+        }
+
+        Assert.Equal(100, seen);
+    }
 }

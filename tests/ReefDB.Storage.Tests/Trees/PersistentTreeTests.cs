@@ -148,7 +148,7 @@ public sealed class PersistentTreeTests
             }
         }
 
-        Assert.Equal(0, builder.Count);
+        Assert.Empty(builder);
         Assert.True(builder.ToImmutable().IsEmpty);
         Assert.Equal(5000, tree.Count);
     }

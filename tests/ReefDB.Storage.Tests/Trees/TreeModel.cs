@@ -111,7 +111,7 @@ internal sealed class TreeModel<TKey>(Func<int, TKey> keyOf, IComparer<TKey> com
                 Assert.Equal(model.Count, current.Count);
                 break;
             case TreeOpKind.CheckRange:
-                CheckRange(Current(), op);
+                CheckRange(op);
                 break;
         }
     }
@@ -124,8 +124,11 @@ internal sealed class TreeModel<TKey>(Func<int, TKey> keyOf, IComparer<TKey> com
         return removed;
     }
 
-    /// <summary>Bounds from Key and Other; Value's low bits pick each bound's kind; Flag picks the direction.</summary>
-    private void CheckRange(PersistentTree<TKey, int> current, TreeOp op)
+    /// <summary>
+    /// Bounds from Key and Other; Value's low bits pick each bound's kind; Flag picks the direction.
+    /// An active builder is read in place (not frozen), so the check does not change what it checks.
+    /// </summary>
+    private void CheckRange(TreeOp op)
     {
         var lower = MakeBound(op.Key, op.Value & 3);
         var upper = MakeBound(op.Other, (op.Value >> 2) & 3);
@@ -135,8 +138,16 @@ internal sealed class TreeModel<TKey>(Func<int, TKey> keyOf, IComparer<TKey> com
             expected.Reverse();
         }
 
-        Assert.Equal(expected, current.Range(lower, upper, op.Flag));
-        Assert.Equal(expected.Count, current.CountRange(lower, upper));
+        if (builder is null)
+        {
+            Assert.Equal(expected, tree.Range(lower, upper, op.Flag));
+            Assert.Equal(expected.Count, tree.CountRange(lower, upper));
+        }
+        else
+        {
+            Assert.Equal(expected, builder.Range(lower, upper, op.Flag));
+            Assert.Equal(expected.Count, builder.CountRange(lower, upper));
+        }
     }
 
     private KeyBound<TKey> MakeBound(int key, int kind) => kind switch
