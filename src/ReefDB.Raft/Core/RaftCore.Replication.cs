@@ -13,9 +13,12 @@ internal sealed partial class RaftCore
         var progresses = Tracker.Progresses;
         for (var i = 0; i < ids.Length; i++)
         {
-            if (ids[i] != Id)
+            if (ids[i] != Id && SendAppend(ids[i], progresses[i], sendIfEmpty: true))
             {
-                SendAppend(ids[i], progresses[i], sendIfEmpty: true);
+                // A follower in replicate state gets as many size-limited appends as its window allows.
+                while (progresses[i].State == ProgressState.Replicate && SendAppend(ids[i], progresses[i], sendIfEmpty: false))
+                {
+                }
             }
         }
     }

@@ -1,0 +1,95 @@
+using ReefDB.Raft.Messages;
+using ReefDB.Raft.Tests.Support;
+
+namespace ReefDB.Raft.Tests.Core;
+
+/// <summary>Linearizable reads without log writes (dissertation §6.4).</summary>
+public sealed class ReadIndexTests
+{
+    [Fact]
+    public void A_new_leader_answers_reads_only_after_committing_an_entry_of_its_term()
+    {
+        var node = new NodeFixture(1, [1, 2, 3]);
+        node.BecomeLeader();
+        node.Raft.ReadIndex("r"u8.ToArray());
+        var before = node.Drain();
+        Assert.DoesNotContain(before, m => m.Type == MessageType.Heartbeat);
+
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
+        var heartbeats = node.Drain().Where(m => m.Type == MessageType.Heartbeat).ToList();
+        Assert.Equal(2, heartbeats.Count);
+        Assert.All(heartbeats, h => Assert.Equal("r"u8.ToArray(), h.Context.ToArray()));
+
+        var readStates = new List<ReadState>();
+        node.Raft.Step(new Message { Type = MessageType.HeartbeatResponse, From = 3, To = 1, Term = 1, Context = "r"u8.ToArray() });
+        while (node.Raft.HasReady)
+        {
+            var ready = node.Raft.GetReady();
+            readStates.AddRange(ready.ReadStates);
+            node.Raft.Advance(ready);
+        }
+
+        var state = Assert.Single(readStates);
+        Assert.Equal(1UL, state.Index);
+    }
+
+    [Fact]
+    public void A_follower_read_is_answered_with_the_leader_commit_index()
+    {
+        var cluster = new TestCluster(3);
+        cluster.Elect(1);
+        cluster[1].Raft.Propose("w"u8.ToArray());
+        cluster.Stabilize();
+        cluster[3].Raft.ReadIndex("f"u8.ToArray());
+        cluster.Stabilize();
+        var state = Assert.Single(cluster[3].ReadStates);
+        Assert.Equal(cluster[1].Raft.Status.HardState.Commit, state.Index);
+        Assert.Equal("f"u8.ToArray(), state.Context.ToArray());
+    }
+
+    [Fact]
+    public void A_leader_that_lost_its_quorum_cannot_answer()
+    {
+        var cluster = new TestCluster(3);
+        cluster.Elect(1);
+        cluster.Isolate(1);
+        cluster[1].Raft.ReadIndex("x"u8.ToArray());
+        cluster.Stabilize();
+        Assert.Empty(cluster[1].ReadStates);
+    }
+
+    [Fact]
+    public void A_single_voter_answers_at_once()
+    {
+        var cluster = new TestCluster(1);
+        cluster.Elect(1);
+        cluster[1].Raft.ReadIndex("s"u8.ToArray());
+        cluster.Stabilize();
+        Assert.Single(cluster[1].ReadStates);
+    }
+
+    [Fact]
+    public void Lease_reads_skip_the_heartbeat_round()
+    {
+        var cluster = new TestCluster(3, id => new RaftConfig
+        {
+            Id = id,
+            Random = new Random((int)id),
+            CheckQuorum = true,
+            ReadOnlyOption = ReadOnlyOption.LeaseBased,
+        });
+        cluster.Elect(1);
+        cluster.Isolate(1);
+        cluster[1].Raft.ReadIndex("l"u8.ToArray());
+        cluster.ProcessReadies();
+        Assert.Single(cluster[1].ReadStates);
+    }
+
+    [Fact]
+    public void Without_a_known_leader_the_read_is_refused()
+    {
+        var cluster = new TestCluster(3);
+        var error = Assert.Throws<ProposalDroppedException>(() => cluster[2].Raft.ReadIndex("x"u8.ToArray()));
+        Assert.Equal(ProposalDropReason.NoLeader, error.Reason);
+    }
+}

@@ -1,0 +1,155 @@
+using ReefDB.Raft.Configuration;
+using ReefDB.Raft.Messages;
+using ReefDB.Raft.Storage;
+using ReefDB.Raft.Tests.Support;
+
+namespace ReefDB.Raft.Tests.Core;
+
+/// <summary>Replication features beyond the paper: batching, flow control, fast backtracking, overload, forwarding.</summary>
+public sealed class ReplicationFeatureTests
+{
+    [Fact]
+    public void Appends_are_batched_up_to_the_message_size_limit()
+    {
+        var node = new NodeFixture(1, [1, 2], configure: c => new RaftConfig
+        {
+            Id = c.Id,
+            Random = c.Random,
+            MaxSizePerMessage = 250,
+            PreVote = false,
+            CheckQuorum = false,
+        });
+        node.BecomeLeader();
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
+        node.Drain();
+        node.Raft.ProposeBatch([.. Enumerable.Range(0, 10).Select(_ => new ReadOnlyMemory<byte>(new byte[100]))]);
+        var appends = node.Drain().Where(m => m.Type == MessageType.Append && m.Entries.Count > 0).ToList();
+        Assert.All(appends, m => Assert.True(m.Entries.Count <= 2, $"{m.Entries.Count} entries in one message"));
+        Assert.Equal(10, appends.Sum(m => m.Entries.Count));
+    }
+
+    [Fact]
+    public void The_inflight_window_bounds_unacknowledged_appends()
+    {
+        var node = new NodeFixture(1, [1, 2], configure: c => new RaftConfig
+        {
+            Id = c.Id,
+            Random = c.Random,
+            MaxInflightMessages = 3,
+            PreVote = false,
+            CheckQuorum = false,
+        });
+        node.BecomeLeader();
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
+        node.Drain();
+        for (var i = 0; i < 10; i++)
+        {
+            node.Raft.Propose("x"u8.ToArray());
+        }
+
+        Assert.Equal(3, node.Drain().Count(m => m.Type == MessageType.Append && m.Entries.Count > 0));
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 3 });
+        Assert.Contains(node.Drain(), m => m.Type == MessageType.Append);
+    }
+
+    /// <summary>With conflict hints a follower whose long suffix diverged converges in a few round trips (one per
+    /// term), not one per entry.</summary>
+    [Fact]
+    public void A_diverged_follower_converges_in_rounds_proportional_to_terms()
+    {
+        var leaderStorage = new MemoryRaftStorage(new Membership([1, 2, 3]));
+        leaderStorage.Append([.. Enumerable.Range(1, 200).Select(i => new Entry(i <= 10 ? 1UL : 3UL, (ulong)i, EntryType.Normal, default))]);
+        leaderStorage.SetHardState(new HardState(3, 0, 10));
+        var followerStorage = new MemoryRaftStorage(new Membership([1, 2, 3]));
+        followerStorage.Append([.. Enumerable.Range(1, 300).Select(i => new Entry(i <= 10 ? 1UL : 2UL, (ulong)i, EntryType.Normal, default))]);
+        followerStorage.SetHardState(new HardState(2, 0, 10));
+        var cluster = new TestCluster(0);
+        cluster.Add(1, leaderStorage);
+        cluster.Add(2, followerStorage);
+        cluster.Add(3, leaderStorage.CloneForTest());
+        cluster[1].Raft.Campaign();
+
+        var rejections = 0;
+        for (var round = 0; round < 100; round++)
+        {
+            cluster.ProcessReadies();
+            rejections += cluster.InFlight.Count(m => m.Type == MessageType.AppendResponse && m.Reject && m.From == 2);
+            if (cluster.Deliver() == 0 && !cluster.Nodes.Any(n => n.Raft.HasReady))
+            {
+                break;
+            }
+        }
+
+        Assert.InRange(rejections, 1, 3);
+        Assert.Equal(cluster[1].Storage.LastIndex, cluster[2].Storage.LastIndex);
+        Assert.Equal(cluster[1].Storage.Term(150), cluster[2].Storage.Term(150));
+    }
+
+    [Fact]
+    public void Proposals_beyond_the_uncommitted_limit_are_refused_until_entries_commit()
+    {
+        var cluster = new TestCluster(3, id => new RaftConfig
+        {
+            Id = id,
+            Random = new Random((int)id),
+            MaxUncommittedEntriesSize = 10,
+            PreVote = false,
+            CheckQuorum = false,
+        });
+        cluster.Elect(1);
+        cluster.Isolate(1);
+        cluster[1].Raft.Propose(new byte[6]);
+        var refused = Assert.Throws<ProposalDroppedException>(() => cluster[1].Raft.Propose(new byte[6]));
+        Assert.Equal(ProposalDropReason.UncommittedSizeLimit, refused.Reason);
+        Assert.True(refused.IsRetryable);
+        cluster.Heal();
+        cluster.TickAll(1);
+        cluster.Stabilize();
+        cluster[1].Raft.Propose(new byte[6]);
+    }
+
+    [Fact]
+    public void A_follower_forwards_proposals_to_the_leader()
+    {
+        var cluster = new TestCluster(3);
+        cluster.Elect(1);
+        cluster[3].Raft.Propose("via-3"u8.ToArray());
+        cluster.Stabilize();
+        Assert.Equal(["via-3"], cluster[1].AppliedText());
+    }
+
+    [Fact]
+    public void Forwarding_can_be_disabled_and_no_leader_means_no_proposal()
+    {
+        var cluster = new TestCluster(3, id => new RaftConfig { Id = id, Random = new Random((int)id), DisableProposalForwarding = true });
+        Assert.Equal(ProposalDropReason.NoLeader,
+            Assert.Throws<ProposalDroppedException>(() => cluster[2].Raft.Propose("x"u8.ToArray())).Reason);
+        cluster.Elect(1);
+        var error = Assert.Throws<ProposalDroppedException>(() => cluster[2].Raft.Propose("x"u8.ToArray()));
+        Assert.Equal(ProposalDropReason.NotLeader, error.Reason);
+        Assert.Equal(1UL, error.Leader);
+    }
+
+    [Fact]
+    public void A_follower_behind_the_compaction_point_is_sent_a_snapshot()
+    {
+        var cluster = new TestCluster(3);
+        cluster.Elect(1);
+        cluster.Isolate(3);
+        for (var i = 0; i < 5; i++)
+        {
+            cluster[1].Raft.Propose("e"u8.ToArray());
+        }
+
+        cluster.Stabilize();
+        var leader = cluster[1];
+        leader.Storage.CreateSnapshot(4, leader.Raft.MembershipAt(4), "image"u8.ToArray());
+        leader.Storage.Compact(4);
+        cluster.Heal();
+        cluster.TickAll(1);
+        cluster.Stabilize();
+        Assert.Equal(4UL, cluster[3].InstalledSnapshot?.Metadata.Index);
+        Assert.Equal(leader.Storage.LastIndex, cluster[3].Storage.LastIndex);
+        Assert.All(leader.Raft.Status.Progress, p => Assert.Equal(ReefDB.Raft.Tracker.ProgressState.Replicate, p.State));
+    }
+}
