@@ -69,6 +69,7 @@ internal sealed partial class SimCluster
         faultsActive = false;
         HealEverything();
         RunLivenessPhase();
+        CheckWholeLogs();
         CheckHistory();
     }
 
@@ -119,6 +120,28 @@ internal sealed partial class SimCluster
         }
 
         DriveClients(chaos);
+        if (now % 25 == 0)
+        {
+            CheckWholeLogs();
+        }
+    }
+
+    /// <summary>The checks that read whole logs: too costly for every step, so every 25 ticks and at the end.</summary>
+    private void CheckWholeLogs()
+    {
+        var logs = nodes.Values.Select(n => (n, new LogView(n.Disk))).ToList();
+        foreach (var (node, log) in logs)
+        {
+            invariants.CheckNodeLog(node.Id, node.IsUp ? node.Applied : 0, log, node.Disk.Snapshot().Metadata.Index);
+        }
+
+        for (var i = 0; i < logs.Count; i++)
+        {
+            for (var j = i + 1; j < logs.Count; j++)
+            {
+                RaftInvariants.CheckLogsMatch(logs[i].n.Id, logs[i].Item2, logs[j].n.Id, logs[j].Item2);
+            }
+        }
     }
 
     private void Start(SimNode node)

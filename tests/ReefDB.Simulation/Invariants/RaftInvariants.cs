@@ -102,6 +102,52 @@ internal sealed class RaftInvariants
         }
     }
 
+    /// <summary>
+    /// Log matching, prefix half (§5.3): if two logs hold an entry with the same index and term, they are
+    /// identical up to it. Compares the persisted logs of two nodes over the range both still hold.
+    /// </summary>
+    public static void CheckLogsMatch(ulong a, LogView logA, ulong b, LogView logB)
+    {
+        var low = Math.Max(logA.First, logB.First);
+        var high = Math.Min(logA.Last, logB.Last);
+        var index = high;
+        while (index >= low && index > 0 && logA.Term(index) != logB.Term(index))
+        {
+            index--;
+        }
+
+        for (; index >= low && index > 0; index--)
+        {
+            var x = logA.Entry(index);
+            var y = logB.Entry(index);
+            if (!SameEntry(x, y))
+            {
+                Fail($"log matching: nodes {a} and {b} agree on an entry after index {index}, but hold {Describe(x)} and {Describe(y)} there");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Committed entries never disappear: a node's persisted log still holds what it applied (unless compacted
+    /// into a snapshot), and each such entry is the committed one.
+    /// </summary>
+    public void CheckNodeLog(ulong node, ulong applied, LogView log, ulong snapshotIndex)
+    {
+        if (applied > log.Last && applied > snapshotIndex)
+        {
+            Fail($"node {node} applied up to {applied} but its persisted log ends at {log.Last} (snapshot {snapshotIndex})");
+        }
+
+        for (var index = log.First; index <= Math.Min(applied, log.Last); index++)
+        {
+            var entry = log.Entry(index);
+            if (committedAt.TryGetValue(index, out var committed) && !SameEntry(committed, entry))
+            {
+                Fail($"committed entry changed: node {node} holds {Describe(entry)} at {index}, committed was {Describe(committed)}");
+            }
+        }
+    }
+
     /// <summary>Committed entries never disappear: the log of a node holds what it applied, unless compacted.</summary>
     public Entry? CommittedEntry(ulong index) => committedAt.TryGetValue(index, out var entry) ? entry : null;
 
