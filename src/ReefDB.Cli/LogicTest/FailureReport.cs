@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace ReefDB.Cli.LogicTest;
+
+/// <summary>How <c>--verbose</c> shows a failed record: where, why, the SQL, expected and actual.</summary>
+internal static class FailureReport
+{
+    /// <summary>Longest list of values shown for expected or actual; the rest is summarised.</summary>
+    public const int MaxLines = 40;
+
+    public static void Write(TextWriter output, string path, RecordVerdict failure)
+    {
+        var record = failure.Record;
+        output.Write(string.Create(CultureInfo.InvariantCulture, $"FAIL {path}:{record.Line}: {failure.Reason}\n"));
+        var sql = record switch
+        {
+            StatementRecord s => s.Sql,
+            QueryRecord q => q.Sql,
+            _ => null,
+        };
+        if (sql is not null)
+        {
+            WriteSection(output, "sql", sql.Split('\n'));
+        }
+
+        if (record is QueryRecord && failure.Expected.Count + failure.Actual.Count > 0)
+        {
+            WriteSection(output, "expected", failure.Expected);
+        }
+
+        if (failure.Actual.Count > 0)
+        {
+            WriteSection(output, "actual", failure.Actual);
+        }
+
+        output.Write('\n');
+    }
+
+    private static void WriteSection(TextWriter output, string title, IReadOnlyList<string> lines)
+    {
+        output.Write($"  {title}:\n");
+        if (lines.Count == 0)
+        {
+            output.Write("    (no values)\n");
+        }
+
+        foreach (var line in lines.Take(MaxLines))
+        {
+            output.Write($"    {line}\n");
+        }
+
+        if (lines.Count > MaxLines)
+        {
+            output.Write(string.Create(CultureInfo.InvariantCulture, $"    … {lines.Count - MaxLines} more\n"));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using ReefDB.Cli.Output;
+using ReefDB.Cli.Shell;
+
+namespace ReefDB.Cli;
+
+/// <summary>
+/// <c>reefdb sql [--db :memory:] [--format table|csv|json] [SQL]</c>: runs the SQL argument, else the
+/// statements piped to standard input (each run and printed as soon as its <c>;</c> arrives), else, on
+/// a terminal, the interactive shell. A script stops at its first error, which is printed to standard
+/// error as <c>ERROR: SQLSTATE: message</c>, and the exit code is then 1.
+/// </summary>
+internal static class SqlSubcommand
+{
+    /// <summary>The only database available until durable storage exists.</summary>
+    public const string InMemory = ":memory:";
+
+    public static Command Create(CliEnvironment environment)
+    {
+        var database = new Option<string>("--db")
+        {
+            Description = "The database: :memory: (a new, empty in-memory database) is the only one for now.",
+            DefaultValueFactory = _ => InMemory,
+            HelpName = "PATH",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "How results print: table (psql-like, with command tags), csv or json (rows only, for scripts).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var sql = new Argument<string?>("SQL")
+        {
+            Description = "Statements to run, separated by ';'. Without it: standard input, or the shell on a terminal.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command("sql", "Run SQL on a ReefDB database, or open the interactive shell.")
+        {
+            database,
+            format,
+            sql,
+        };
+        command.SetAction(parse => Run(
+            environment,
+            parse.GetValue(database) ?? InMemory,
+            ParseFormat(parse.GetValue(format)),
+            parse.GetValue(sql)));
+        return command;
+    }
+
+    internal static int Run(CliEnvironment environment, string database, OutputFormat format, string? sql)
+    {
+        if (!string.Equals(database, InMemory, StringComparison.Ordinal))
+        {
+            environment.Error.Write(
+                $"ERROR: 0A000: durable databases are not supported yet (--db {database}); use --db {InMemory}\n");
+            return 1;
+        }
+
+        using var session = environment.Sessions.OpenInMemory();
+        var printer = new StatementPrinter(session, ResultWriters.Create(format, environment.Output), environment.Error);
+        if (sql is not null)
+        {
+            return ScriptSplitter.Split(sql).All(printer.Run) ? 0 : 1;
+        }
+
+        if (environment.InputIsTerminal)
+        {
+            return new InteractiveShell(printer, environment.OpenLineSource(), environment.Output).Run();
+        }
+
+        var splitter = new ScriptSplitter();
+        while (environment.Input.ReadLine() is { } line)
+        {
+            splitter.Append(line + "\n");
+            if (!RunReady(splitter, printer))
+            {
+                return 1;
+            }
+        }
+
+        splitter.Finish();
+        return RunReady(splitter, printer) ? 0 : 1;
+    }
+
+    private static bool RunReady(ScriptSplitter splitter, StatementPrinter printer)
+    {
+        while (splitter.TryTake(out var statement))
+        {
+            if (!printer.Run(statement))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static OutputFormat ParseFormat(string? text) => text switch
+    {
+        "csv" => OutputFormat.Csv,
+        "json" => OutputFormat.Json,
+        _ => OutputFormat.Table,
+    };
+}

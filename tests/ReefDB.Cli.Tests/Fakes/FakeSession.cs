@@ -1,0 +1,46 @@
+using ReefDB.Cli.Sessions;
+using ReefDB.Cli.Shell;
+
+namespace ReefDB.Cli.Tests.Fakes;
+
+/// <summary>
+/// A scripted session: each statement of a call (split on ';' by the CLI's own splitter) goes to
+/// <see cref="Handler"/>, which answers with one outcome. Records every statement it was given.
+/// </summary>
+internal sealed class FakeSession(Func<string, StatementOutcome> handler) : ISqlSession
+{
+    public Func<string, StatementOutcome> Handler { get; } = handler;
+
+    public List<string> Executed { get; } = [];
+
+    public bool Disposed { get; private set; }
+
+    public IEnumerable<StatementOutcome> Execute(string sql, CancellationToken cancellationToken = default)
+    {
+        foreach (var statement in ScriptSplitter.Split(sql))
+        {
+            Executed.Add(statement.Text);
+            var outcome = Handler(statement.Text);
+            yield return outcome;
+            if (outcome.Error is not null)
+            {
+                yield break;
+            }
+        }
+    }
+
+    public void Dispose() => Disposed = true;
+}
+
+/// <summary>Opens <see cref="FakeSession"/>s that share one handler; keeps them for inspection.</summary>
+internal sealed class FakeSessionFactory(Func<string, StatementOutcome> handler) : ISqlSessionFactory
+{
+    public List<FakeSession> Opened { get; } = [];
+
+    public ISqlSession OpenInMemory()
+    {
+        var session = new FakeSession(handler);
+        Opened.Add(session);
+        return session;
+    }
+}
