@@ -4,32 +4,32 @@ namespace ReefDB.Storage.Trees;
 
 /// <summary>An inner node: up to <see cref="TreeShape.BranchCapacity"/> children and one separator fewer.</summary>
 /// <remarks>
-/// Invariant (separators): every key in <c>Children[i]</c> is ≥ <c>Keys[i - 1]</c> and &lt; <c>Keys[i]</c>.
+/// Invariant (separators): every key in <c>children[i]</c> is ≥ <c>keys[i - 1]</c> and &lt; <c>keys[i]</c>.
 /// A separator may be stale (no longer equal to any key) after removals; it is still a valid bound.
-/// Invariant (counts): <see cref="TreeNode{TKey, TValue}.Total"/> is the sum of the children's totals.
-/// Invariant: slots at and after <see cref="ChildCount"/> (and after the last separator) hold defaults.
+/// Invariant (counts): <see cref="TreeNode{TKey, TValue}.total"/> is the sum of the children's totals.
+/// Invariant: slots at and after <see cref="childCount"/> (and after the last separator) hold defaults.
 /// </remarks>
 internal sealed class BranchNode<TKey, TValue> : TreeNode<TKey, TValue>
 {
     internal BranchNode(object? owner)
         : base(new TKey[TreeShape.BranchCapacity - 1], owner)
     {
-        Children = new TreeNode<TKey, TValue>[TreeShape.BranchCapacity];
+        children = new TreeNode<TKey, TValue>[TreeShape.BranchCapacity];
     }
 
     private BranchNode(BranchNode<TKey, TValue> source, object? owner)
-        : base((TKey[])source.Keys.Clone(), owner)
+        : base((TKey[])source.keys.Clone(), owner)
     {
-        Children = (TreeNode<TKey, TValue>[])source.Children.Clone();
-        ChildCount = source.ChildCount;
-        Total = source.Total;
+        children = (TreeNode<TKey, TValue>[])source.children.Clone();
+        childCount = source.childCount;
+        total = source.total;
     }
 
-    /// <summary>Children in key order, in [0, <see cref="ChildCount"/>).</summary>
-    internal readonly TreeNode<TKey, TValue>[] Children;
+    /// <summary>children in key order, in [0, <see cref="childCount"/>).</summary>
+    internal readonly TreeNode<TKey, TValue>[] children;
 
-    /// <summary>Number of children; separators are in Keys[0, ChildCount - 1).</summary>
-    internal int ChildCount;
+    /// <summary>Number of children; separators are in keys[0, childCount - 1).</summary>
+    internal int childCount;
 
     /// <summary>This branch if <paramref name="token"/> owns it, else a copy owned by <paramref name="token"/>.</summary>
     internal BranchNode<TKey, TValue> Writable(object? token) => IsOwnedBy(token) ? this : new BranchNode<TKey, TValue>(this, token);
@@ -38,27 +38,27 @@ internal sealed class BranchNode<TKey, TValue> : TreeNode<TKey, TValue>
     internal int EntriesBefore(int childIndex)
     {
         int sum = 0;
-        var children = Children;
+        var nodes = children;
         for (int i = 0; i < childIndex; i++)
         {
-            sum += children[i].Total;
+            sum += nodes[i].total;
         }
 
         return sum;
     }
 
-    /// <summary>Recomputes <see cref="TreeNode{TKey, TValue}.Total"/> from the children.</summary>
-    internal void RecountTotal() => Total = EntriesBefore(ChildCount);
+    /// <summary>Recomputes <see cref="TreeNode{TKey, TValue}.total"/> from the children.</summary>
+    internal void RecountTotal() => total = EntriesBefore(childCount);
 
-    /// <summary>Drops children from <paramref name="childCount"/> on (and their separators), clearing slots.</summary>
-    internal void Truncate(int childCount)
+    /// <summary>Drops children from <paramref name="newCount"/> on (and their separators), clearing slots.</summary>
+    internal void Truncate(int newCount)
     {
-        int old = ChildCount;
-        ChildCount = childCount;
-        Array.Clear(Children, childCount, old - childCount);
+        int old = childCount;
+        childCount = newCount;
+        Array.Clear(children, newCount, old - newCount);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<TKey>())
         {
-            Array.Clear(Keys, childCount - 1, old - childCount);
+            Array.Clear(keys, newCount - 1, old - newCount);
         }
     }
 }

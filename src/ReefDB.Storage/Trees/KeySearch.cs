@@ -32,7 +32,7 @@ internal static class KeySearch
 
     /// <summary>The child of <paramref name="branch"/> whose key range holds <paramref name="key"/>: the number of separators ≤ key.</summary>
     internal static int ChildIndex<TKey, TValue>(BranchNode<TKey, TValue> branch, TKey key, IComparer<TKey> comparer) =>
-        Bound(branch.Keys, branch.ChildCount - 1, key, after: true, comparer);
+        Bound(branch.keys, branch.childCount - 1, key, after: true, comparer);
 
     private static int Find<TKey, TOrder>(TKey[] keys, int count, TKey key, TOrder order)
         where TOrder : struct, IOrder<TKey>

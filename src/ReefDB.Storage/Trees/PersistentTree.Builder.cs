@@ -22,7 +22,7 @@ public sealed partial class PersistentTree<TKey, TValue>
     {
         private TreeNode<TKey, TValue>? root;
 
-        // Nodes whose Owner is this object may be changed in place. Replaced by ToImmutable.
+        // Nodes whose owner is this object may be changed in place. Replaced by ToImmutable.
         private object token = new();
 
         // The tree last returned by ToImmutable (or the origin), while no edit happened since.
@@ -42,7 +42,7 @@ public sealed partial class PersistentTree<TKey, TValue>
         public IComparer<TKey> Comparer { get; }
 
         /// <summary>Number of entries, in O(1).</summary>
-        public int Count => root?.Total ?? 0;
+        public int Count => root?.total ?? 0;
 
         internal TreeNode<TKey, TValue>? Root => root;
 

@@ -17,7 +17,7 @@ public sealed partial class PersistentTree<TKey, TValue>
         private int depth;
         private LeafNode<TKey, TValue>? leaf;
 
-        // Forward: the next entry is leaf[next] (or the next leaf's first when next == leaf.Total).
+        // Forward: the next entry is leaf[next] (or the next leaf's first when next == leaf.total).
         // Backward: the next entry is leaf[next - 1] (or the previous leaf's last when next == 0).
         private int next;
         private int current;
@@ -29,13 +29,13 @@ public sealed partial class PersistentTree<TKey, TValue>
         private int sourceVersion;
 
         /// <summary>The entry the cursor is on; valid after <see cref="MoveNext"/> returned true.</summary>
-        public readonly KeyValuePair<TKey, TValue> Current => new(leaf!.Keys[current], leaf.Values[current]);
+        public readonly KeyValuePair<TKey, TValue> Current => new(leaf!.keys[current], leaf.values[current]);
 
         /// <summary>The key of <see cref="Current"/>.</summary>
-        public readonly TKey CurrentKey => leaf!.Keys[current];
+        public readonly TKey CurrentKey => leaf!.keys[current];
 
         /// <summary>The value of <see cref="Current"/>.</summary>
-        public readonly TValue CurrentValue => leaf!.Values[current];
+        public readonly TValue CurrentValue => leaf!.values[current];
 
         /// <summary>Entries still ahead of the cursor.</summary>
         public readonly int Remaining => remaining;
@@ -67,7 +67,7 @@ public sealed partial class PersistentTree<TKey, TValue>
             }
             else
             {
-                if (next == leaf!.Total)
+                if (next == leaf!.total)
                 {
                     StepLeaf(forward: true);
                 }
@@ -112,7 +112,7 @@ public sealed partial class PersistentTree<TKey, TValue>
                 low = lower.IsUnbounded
                     ? cursor.SeekEdge(root, last: false)
                     : cursor.SeekKey(root, lower.Key, after: lower.Kind == BoundKind.Exclusive, comparer);
-                high = upper.IsUnbounded ? root.Total : RankOf(root, upper.Key, after: upper.Kind == BoundKind.Inclusive, comparer);
+                high = upper.IsUnbounded ? root.total : RankOf(root, upper.Key, after: upper.Kind == BoundKind.Inclusive, comparer);
             }
 
             cursor.remaining = Math.Max(0, high - low);
@@ -127,10 +127,10 @@ public sealed partial class PersistentTree<TKey, TValue>
             {
                 int i = KeySearch.ChildIndex(branch, key, comparer);
                 rank += branch.EntriesBefore(i);
-                node = branch.Children[i];
+                node = branch.children[i];
             }
 
-            return rank + KeySearch.Bound(node.Keys, node.Total, key, after, comparer);
+            return rank + KeySearch.Bound(node.keys, node.total, key, after, comparer);
         }
 
         /// <summary>Positions at the first key ≥ <paramref name="key"/> (&gt; when <paramref name="after"/>); returns that position's rank.</summary>
@@ -143,11 +143,11 @@ public sealed partial class PersistentTree<TKey, TValue>
                 int i = KeySearch.ChildIndex(branch, key, comparer);
                 rank += branch.EntriesBefore(i);
                 Push(branch, i);
-                node = branch.Children[i];
+                node = branch.children[i];
             }
 
             leaf = (LeafNode<TKey, TValue>)node;
-            next = KeySearch.Bound(leaf.Keys, leaf.Total, key, after, comparer);
+            next = KeySearch.Bound(leaf.keys, leaf.total, key, after, comparer);
             return rank + next;
         }
 
@@ -156,20 +156,20 @@ public sealed partial class PersistentTree<TKey, TValue>
         {
             depth = 0;
             Descend(root, last);
-            return last ? root.Total : 0;
+            return last ? root.total : 0;
         }
 
         private void Descend(TreeNode<TKey, TValue> node, bool last)
         {
             while (node is BranchNode<TKey, TValue> branch)
             {
-                int i = last ? branch.ChildCount - 1 : 0;
+                int i = last ? branch.childCount - 1 : 0;
                 Push(branch, i);
-                node = branch.Children[i];
+                node = branch.children[i];
             }
 
             leaf = (LeafNode<TKey, TValue>)node;
-            next = last ? leaf.Total : 0;
+            next = last ? leaf.total : 0;
         }
 
         private void Push(BranchNode<TKey, TValue> branch, int childIndex)
@@ -183,7 +183,7 @@ public sealed partial class PersistentTree<TKey, TValue>
         private void StepLeaf(bool forward)
         {
             int level = depth - 1;
-            while (forward ? childIndexes[level] + 1 == branches[level].ChildCount : childIndexes[level] == 0)
+            while (forward ? childIndexes[level] + 1 == branches[level].childCount : childIndexes[level] == 0)
             {
                 level--;
             }
@@ -192,7 +192,7 @@ public sealed partial class PersistentTree<TKey, TValue>
             var branch = branches[level];
             depth = level;
             Push(branch, i);
-            Descend(branch.Children[i], last: !forward);
+            Descend(branch.children[i], last: !forward);
         }
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class PersistentTree<TKey, TValue>
         }
 
         int low = lower.IsUnbounded ? 0 : Cursor.RankOf(root, lower.Key, after: lower.Kind == BoundKind.Exclusive, comparer);
-        int high = upper.IsUnbounded ? root.Total : Cursor.RankOf(root, upper.Key, after: upper.Kind == BoundKind.Inclusive, comparer);
+        int high = upper.IsUnbounded ? root.total : Cursor.RankOf(root, upper.Key, after: upper.Kind == BoundKind.Inclusive, comparer);
         return Math.Max(0, high - low);
     }
 
@@ -51,7 +51,7 @@ public sealed partial class PersistentTree<TKey, TValue>
     private bool TryGetAt(int index, out KeyValuePair<TKey, TValue> entry)
     {
         var node = root;
-        if (node is null || (uint)index >= (uint)node.Total)
+        if (node is null || (uint)index >= (uint)node.total)
         {
             entry = default;
             return false;
@@ -60,16 +60,16 @@ public sealed partial class PersistentTree<TKey, TValue>
         while (node is BranchNode<TKey, TValue> branch)
         {
             int i = 0;
-            while (index >= branch.Children[i].Total)
+            while (index >= branch.children[i].total)
             {
-                index -= branch.Children[i].Total;
+                index -= branch.children[i].total;
                 i++;
             }
 
-            node = branch.Children[i];
+            node = branch.children[i];
         }
 
-        entry = new(node.Keys[index], ((LeafNode<TKey, TValue>)node).Values[index]);
+        entry = new(node.keys[index], ((LeafNode<TKey, TValue>)node).values[index]);
         return true;
     }
 

@@ -35,7 +35,7 @@ public sealed partial class PersistentTree<TKey, TValue> : IReadOnlyCollection<K
     public IComparer<TKey> Comparer { get; }
 
     /// <summary>Number of entries, in O(1).</summary>
-    public int Count => root?.Total ?? 0;
+    public int Count => root?.total ?? 0;
 
     /// <summary>True when the tree has no entries.</summary>
     public bool IsEmpty => root is null;
@@ -109,14 +109,14 @@ public sealed partial class PersistentTree<TKey, TValue> : IReadOnlyCollection<K
         {
             while (node is BranchNode<TKey, TValue> branch)
             {
-                node = branch.Children[KeySearch.ChildIndex(branch, key, comparer)];
+                node = branch.children[KeySearch.ChildIndex(branch, key, comparer)];
             }
 
             var leaf = (LeafNode<TKey, TValue>)node;
-            int pos = KeySearch.Find(leaf.Keys, leaf.Total, key, comparer);
+            int pos = KeySearch.Find(leaf.keys, leaf.total, key, comparer);
             if (pos >= 0)
             {
-                value = leaf.Values[pos];
+                value = leaf.values[pos];
                 return true;
             }
         }

@@ -15,14 +15,14 @@ internal sealed class SortedLoader<TKey, TValue>(IComparer<TKey> comparer)
     /// <exception cref="ArgumentException"><paramref name="key"/> is not greater than the previous key.</exception>
     internal void Add(TKey key, TValue value)
     {
-        if (current is not null && comparer.Compare(current.Keys[current.Total - 1], key) >= 0)
+        if (current is not null && comparer.Compare(current.keys[current.total - 1], key) >= 0)
         {
             throw new ArgumentException(
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Entries must be in strictly ascending key order; entry {count} is not greater than the one before it."),
                 nameof(key));
         }
 
-        if (current is null || current.Total == TreeShape.LeafCapacity)
+        if (current is null || current.total == TreeShape.LeafCapacity)
         {
             if (count >= int.MaxValue)
             {
@@ -33,30 +33,30 @@ internal sealed class SortedLoader<TKey, TValue>(IComparer<TKey> comparer)
             leaves.Add(current);
         }
 
-        current.Keys[current.Total] = key;
-        current.Values[current.Total] = value;
-        current.Total++;
+        current.keys[current.total] = key;
+        current.values[current.total] = value;
+        current.total++;
         count++;
     }
 
     /// <summary>The tree of all entries added so far. The loader must not be used afterwards.</summary>
     internal PersistentTree<TKey, TValue> ToTree()
     {
-        if (leaves.Count >= 2 && current!.Total < TreeShape.MinLeaf)
+        if (leaves.Count >= 2 && current!.total < TreeShape.MinLeaf)
         {
             // Only the last leaf can be short; its full left neighbour shares with it.
             var previous = (LeafNode<TKey, TValue>)leaves[^2];
-            int move = (previous.Total - current.Total) / 2;
-            Array.Copy(current.Keys, 0, current.Keys, move, current.Total);
-            Array.Copy(current.Values, 0, current.Values, move, current.Total);
-            Array.Copy(previous.Keys, previous.Total - move, current.Keys, 0, move);
-            Array.Copy(previous.Values, previous.Total - move, current.Values, 0, move);
-            current.Total += move;
-            previous.Truncate(previous.Total - move);
+            int move = (previous.total - current.total) / 2;
+            Array.Copy(current.keys, 0, current.keys, move, current.total);
+            Array.Copy(current.values, 0, current.values, move, current.total);
+            Array.Copy(previous.keys, previous.total - move, current.keys, 0, move);
+            Array.Copy(previous.values, previous.total - move, current.values, 0, move);
+            current.total += move;
+            previous.Truncate(previous.total - move);
         }
 
         var level = leaves;
-        var minKeys = leaves.ConvertAll(leaf => leaf.Keys[0]);
+        var minKeys = leaves.ConvertAll(leaf => leaf.keys[0]);
         while (level.Count > 1)
         {
             (level, minKeys) = BuildLevel(level, minKeys);
@@ -80,15 +80,15 @@ internal sealed class SortedLoader<TKey, TValue>(IComparer<TKey> comparer)
             var branch = new BranchNode<TKey, TValue>(owner: null);
             for (int i = 0; i < take; i++)
             {
-                branch.Children[i] = nodes[start + i];
-                branch.Total += nodes[start + i].Total;
+                branch.children[i] = nodes[start + i];
+                branch.total += nodes[start + i].total;
                 if (i > 0)
                 {
-                    branch.Keys[i - 1] = minKeys[start + i];
+                    branch.keys[i - 1] = minKeys[start + i];
                 }
             }
 
-            branch.ChildCount = take;
+            branch.childCount = take;
             parents.Add(branch);
             parentMinKeys.Add(minKeys[start]);
             start += take;

@@ -41,18 +41,18 @@ internal static partial class TreeEditor<TKey, TValue>
 
         var op = new Insertion(key, value, comparer, token, overwrite);
         var node = InsertInto(root, leftEdge: true, rightEdge: true, ref op);
-        outcome = op.Outcome;
-        if (op.SplitRight is null)
+        outcome = op.outcome;
+        if (op.splitRight is null)
         {
             return node;
         }
 
         var newRoot = new BranchNode<TKey, TValue>(token);
-        newRoot.Children[0] = node;
-        newRoot.Children[1] = op.SplitRight;
-        newRoot.Keys[0] = op.SplitKey;
-        newRoot.ChildCount = 2;
-        newRoot.Total = node.Total + op.SplitRight.Total;
+        newRoot.children[0] = node;
+        newRoot.children[1] = op.splitRight;
+        newRoot.keys[0] = op.splitKey;
+        newRoot.childCount = 2;
+        newRoot.total = node.total + op.splitRight.total;
         return newRoot;
     }
 
@@ -64,130 +64,130 @@ internal static partial class TreeEditor<TKey, TValue>
         }
 
         var branch = (BranchNode<TKey, TValue>)node;
-        int i = KeySearch.ChildIndex(branch, op.Key, op.Comparer);
-        var child = InsertInto(branch.Children[i], leftEdge && i == 0, rightEdge && i == branch.ChildCount - 1, ref op);
-        if (op.Outcome == InsertOutcome.Unchanged)
+        int i = KeySearch.ChildIndex(branch, op.key, op.comparer);
+        var child = InsertInto(branch.children[i], leftEdge && i == 0, rightEdge && i == branch.childCount - 1, ref op);
+        if (op.outcome == InsertOutcome.Unchanged)
         {
             return branch;
         }
 
-        var writable = branch.Writable(op.Token);
-        writable.Children[i] = child;
-        if (op.Outcome == InsertOutcome.Added)
+        var writable = branch.Writable(op.token);
+        writable.children[i] = child;
+        if (op.outcome == InsertOutcome.Added)
         {
-            writable.Total++;
+            writable.total++;
         }
 
-        if (op.SplitRight is not { } right)
+        if (op.splitRight is not { } right)
         {
             return writable;
         }
 
-        op.SplitRight = null;
-        InsertChild(writable, i + 1, op.SplitKey, right, ref op);
+        op.splitRight = null;
+        InsertChild(writable, i + 1, op.splitKey, right, ref op);
         return writable;
     }
 
     private static LeafNode<TKey, TValue> InsertIntoLeaf(LeafNode<TKey, TValue> leaf, bool leftEdge, bool rightEdge, ref Insertion op)
     {
-        int pos = KeySearch.Find(leaf.Keys, leaf.Total, op.Key, op.Comparer);
+        int pos = KeySearch.Find(leaf.keys, leaf.total, op.key, op.comparer);
         if (pos >= 0)
         {
-            if (!op.Overwrite)
+            if (!op.overwrite)
             {
-                op.Outcome = InsertOutcome.Unchanged;
+                op.outcome = InsertOutcome.Unchanged;
                 return leaf;
             }
 
-            var replaced = leaf.Writable(op.Token);
-            replaced.Values[pos] = op.Value;
-            op.Outcome = InsertOutcome.Replaced;
+            var replaced = leaf.Writable(op.token);
+            replaced.values[pos] = op.value;
+            op.outcome = InsertOutcome.Replaced;
             return replaced;
         }
 
         pos = ~pos;
-        op.Outcome = InsertOutcome.Added;
-        var left = leaf.Writable(op.Token);
-        if (leaf.Total < TreeShape.LeafCapacity)
+        op.outcome = InsertOutcome.Added;
+        var left = leaf.Writable(op.token);
+        if (leaf.total < TreeShape.LeafCapacity)
         {
-            left.InsertAt(pos, op.Key, op.Value);
+            left.InsertAt(pos, op.key, op.value);
             return left;
         }
 
         // Split: of the Capacity + 1 entries, the first leftCount stay left.
         const int full = TreeShape.LeafCapacity;
         int leftCount = rightEdge && pos == full ? full : leftEdge && pos == 0 ? 1 : (full + 1) / 2;
-        var right = new LeafNode<TKey, TValue>(op.Token);
+        var right = new LeafNode<TKey, TValue>(op.token);
         if (pos < leftCount)
         {
             right.AppendFrom(left, leftCount - 1, full - (leftCount - 1));
             left.Truncate(leftCount - 1);
-            left.InsertAt(pos, op.Key, op.Value);
+            left.InsertAt(pos, op.key, op.value);
         }
         else
         {
             right.AppendFrom(left, leftCount, full - leftCount);
-            right.InsertAt(pos - leftCount, op.Key, op.Value);
+            right.InsertAt(pos - leftCount, op.key, op.value);
             left.Truncate(leftCount);
         }
 
-        op.SplitRight = right;
-        op.SplitKey = right.Keys[0];
+        op.splitRight = right;
+        op.splitKey = right.keys[0];
         return left;
     }
 
     /// <summary>Inserts <paramref name="child"/> at <paramref name="index"/> (its separator at index - 1), splitting evenly when full.</summary>
     private static void InsertChild(BranchNode<TKey, TValue> branch, int index, TKey separator, TreeNode<TKey, TValue> child, ref Insertion op)
     {
-        int count = branch.ChildCount;
+        int count = branch.childCount;
         if (count < TreeShape.BranchCapacity)
         {
-            Array.Copy(branch.Children, index, branch.Children, index + 1, count - index);
-            Array.Copy(branch.Keys, index - 1, branch.Keys, index, count - index);
-            branch.Children[index] = child;
-            branch.Keys[index - 1] = separator;
-            branch.ChildCount = count + 1;
+            Array.Copy(branch.children, index, branch.children, index + 1, count - index);
+            Array.Copy(branch.keys, index - 1, branch.keys, index, count - index);
+            branch.children[index] = child;
+            branch.keys[index - 1] = separator;
+            branch.childCount = count + 1;
             return;
         }
 
         // Branch splits are rare (one per ~BranchCapacity/2 leaf splits), so clarity beats avoiding the scratch arrays.
         var children = new TreeNode<TKey, TValue>[count + 1];
         var keys = new TKey[count];
-        Array.Copy(branch.Children, 0, children, 0, index);
+        Array.Copy(branch.children, 0, children, 0, index);
         children[index] = child;
-        Array.Copy(branch.Children, index, children, index + 1, count - index);
-        Array.Copy(branch.Keys, 0, keys, 0, index - 1);
+        Array.Copy(branch.children, index, children, index + 1, count - index);
+        Array.Copy(branch.keys, 0, keys, 0, index - 1);
         keys[index - 1] = separator;
-        Array.Copy(branch.Keys, index - 1, keys, index, count - index);
+        Array.Copy(branch.keys, index - 1, keys, index, count - index);
 
         int leftCount = (count + 1) / 2;
-        var right = new BranchNode<TKey, TValue>(op.Token);
+        var right = new BranchNode<TKey, TValue>(op.token);
         int rightCount = count + 1 - leftCount;
-        Array.Copy(children, leftCount, right.Children, 0, rightCount);
-        Array.Copy(keys, leftCount, right.Keys, 0, rightCount - 1);
-        right.ChildCount = rightCount;
+        Array.Copy(children, leftCount, right.children, 0, rightCount);
+        Array.Copy(keys, leftCount, right.keys, 0, rightCount - 1);
+        right.childCount = rightCount;
         right.RecountTotal();
 
-        Array.Copy(children, 0, branch.Children, 0, leftCount);
-        Array.Copy(keys, 0, branch.Keys, 0, leftCount - 1);
+        Array.Copy(children, 0, branch.children, 0, leftCount);
+        Array.Copy(keys, 0, branch.keys, 0, leftCount - 1);
         branch.Truncate(leftCount);
         branch.RecountTotal();
 
-        op.SplitRight = right;
-        op.SplitKey = keys[leftCount - 1];
+        op.splitRight = right;
+        op.splitKey = keys[leftCount - 1];
     }
 
     private struct Insertion(TKey key, TValue value, IComparer<TKey> comparer, object? token, bool overwrite)
     {
-        internal readonly TKey Key = key;
-        internal readonly TValue Value = value;
-        internal readonly IComparer<TKey> Comparer = comparer;
-        internal readonly object? Token = token;
-        internal readonly bool Overwrite = overwrite;
-        internal InsertOutcome Outcome;
+        internal readonly TKey key = key;
+        internal readonly TValue value = value;
+        internal readonly IComparer<TKey> comparer = comparer;
+        internal readonly object? token = token;
+        internal readonly bool overwrite = overwrite;
+        internal InsertOutcome outcome;
 
         /// <summary>Set when the node just returned split: the new right sibling and its separator.</summary>
-        internal TreeNode<TKey, TValue>? SplitRight;
-        internal TKey SplitKey = default!;
+        internal TreeNode<TKey, TValue>? splitRight;
+        internal TKey splitKey = default!;
     }
 }

@@ -17,154 +17,154 @@ internal static partial class TreeEditor<TKey, TValue>
 
         var op = new Removal(key, comparer, token);
         var node = RemoveFrom(root, ref op);
-        if (!op.Found)
+        if (!op.found)
         {
             return root;
         }
 
         removed = true;
-        removedValue = op.Value!;
-        if (node is BranchNode<TKey, TValue> { ChildCount: 1 } onlyChild)
+        removedValue = op.value!;
+        if (node is BranchNode<TKey, TValue> { childCount: 1 } onlyChild)
         {
-            return onlyChild.Children[0];
+            return onlyChild.children[0];
         }
 
-        return node.Total == 0 ? null : node;
+        return node.total == 0 ? null : node;
     }
 
     private static TreeNode<TKey, TValue> RemoveFrom(TreeNode<TKey, TValue> node, ref Removal op)
     {
         if (node is LeafNode<TKey, TValue> leaf)
         {
-            int pos = KeySearch.Find(leaf.Keys, leaf.Total, op.Key, op.Comparer);
+            int pos = KeySearch.Find(leaf.keys, leaf.total, op.key, op.comparer);
             if (pos < 0)
             {
                 return leaf;
             }
 
-            op.Found = true;
-            op.Value = leaf.Values[pos];
-            var writableLeaf = leaf.Writable(op.Token);
+            op.found = true;
+            op.value = leaf.values[pos];
+            var writableLeaf = leaf.Writable(op.token);
             writableLeaf.RemoveAt(pos);
             return writableLeaf;
         }
 
         var branch = (BranchNode<TKey, TValue>)node;
-        int i = KeySearch.ChildIndex(branch, op.Key, op.Comparer);
-        var child = RemoveFrom(branch.Children[i], ref op);
-        if (!op.Found)
+        int i = KeySearch.ChildIndex(branch, op.key, op.comparer);
+        var child = RemoveFrom(branch.children[i], ref op);
+        if (!op.found)
         {
             return branch;
         }
 
-        var writable = branch.Writable(op.Token);
-        writable.Children[i] = child;
-        writable.Total--;
+        var writable = branch.Writable(op.token);
+        writable.children[i] = child;
+        writable.total--;
         if (IsUnderfull(child))
         {
-            Rebalance(writable, i + 1 < writable.ChildCount ? i : i - 1, op.Token);
+            Rebalance(writable, i + 1 < writable.childCount ? i : i - 1, op.token);
         }
 
         return writable;
     }
 
     private static bool IsUnderfull(TreeNode<TKey, TValue> node) => node is BranchNode<TKey, TValue> branch
-        ? branch.ChildCount < TreeShape.MinBranch
-        : node.Total < TreeShape.MinLeaf;
+        ? branch.childCount < TreeShape.MinBranch
+        : node.total < TreeShape.MinLeaf;
 
     /// <summary>Merges children <paramref name="left"/> and left + 1 of <paramref name="parent"/> when they fit in one node, else shares their entries evenly.</summary>
     private static void Rebalance(BranchNode<TKey, TValue> parent, int left, object? token)
     {
-        if (parent.Children[left] is LeafNode<TKey, TValue> leftLeaf)
+        if (parent.children[left] is LeafNode<TKey, TValue> leftLeaf)
         {
-            RebalanceLeaves(parent, left, leftLeaf.Writable(token), (LeafNode<TKey, TValue>)parent.Children[left + 1], token);
+            RebalanceLeaves(parent, left, leftLeaf.Writable(token), (LeafNode<TKey, TValue>)parent.children[left + 1], token);
         }
         else
         {
-            RebalanceBranches(parent, left, ((BranchNode<TKey, TValue>)parent.Children[left]).Writable(token), (BranchNode<TKey, TValue>)parent.Children[left + 1], token);
+            RebalanceBranches(parent, left, ((BranchNode<TKey, TValue>)parent.children[left]).Writable(token), (BranchNode<TKey, TValue>)parent.children[left + 1], token);
         }
     }
 
     private static void RebalanceLeaves(BranchNode<TKey, TValue> parent, int left, LeafNode<TKey, TValue> l, LeafNode<TKey, TValue> r, object? token)
     {
-        parent.Children[left] = l;
-        int total = l.Total + r.Total;
+        parent.children[left] = l;
+        int total = l.total + r.total;
         if (total <= TreeShape.LeafCapacity)
         {
-            l.AppendFrom(r, 0, r.Total);
+            l.AppendFrom(r, 0, r.total);
             RemoveChild(parent, left + 1);
             return;
         }
 
         r = r.Writable(token);
-        parent.Children[left + 1] = r;
+        parent.children[left + 1] = r;
         int target = total / 2;
-        if (l.Total < target)
+        if (l.total < target)
         {
-            int move = target - l.Total;
+            int move = target - l.total;
             l.AppendFrom(r, 0, move);
-            Array.Copy(r.Keys, move, r.Keys, 0, r.Total - move);
-            Array.Copy(r.Values, move, r.Values, 0, r.Total - move);
-            r.Truncate(r.Total - move);
+            Array.Copy(r.keys, move, r.keys, 0, r.total - move);
+            Array.Copy(r.values, move, r.values, 0, r.total - move);
+            r.Truncate(r.total - move);
         }
-        else if (l.Total > target)
+        else if (l.total > target)
         {
-            int move = l.Total - target;
-            Array.Copy(r.Keys, 0, r.Keys, move, r.Total);
-            Array.Copy(r.Values, 0, r.Values, move, r.Total);
-            Array.Copy(l.Keys, target, r.Keys, 0, move);
-            Array.Copy(l.Values, target, r.Values, 0, move);
-            r.Total += move;
+            int move = l.total - target;
+            Array.Copy(r.keys, 0, r.keys, move, r.total);
+            Array.Copy(r.values, 0, r.values, move, r.total);
+            Array.Copy(l.keys, target, r.keys, 0, move);
+            Array.Copy(l.values, target, r.values, 0, move);
+            r.total += move;
             l.Truncate(target);
         }
 
-        parent.Keys[left] = r.Keys[0];
+        parent.keys[left] = r.keys[0];
     }
 
     private static void RebalanceBranches(BranchNode<TKey, TValue> parent, int left, BranchNode<TKey, TValue> l, BranchNode<TKey, TValue> r, object? token)
     {
-        parent.Children[left] = l;
-        int lc = l.ChildCount;
-        int rc = r.ChildCount;
+        parent.children[left] = l;
+        int lc = l.childCount;
+        int rc = r.childCount;
         if (lc + rc <= TreeShape.BranchCapacity)
         {
             // The parent's separator comes down between the two key runs.
-            l.Keys[lc - 1] = parent.Keys[left];
-            Array.Copy(r.Keys, 0, l.Keys, lc, rc - 1);
-            Array.Copy(r.Children, 0, l.Children, lc, rc);
-            l.ChildCount = lc + rc;
-            l.Total += r.Total;
+            l.keys[lc - 1] = parent.keys[left];
+            Array.Copy(r.keys, 0, l.keys, lc, rc - 1);
+            Array.Copy(r.children, 0, l.children, lc, rc);
+            l.childCount = lc + rc;
+            l.total += r.total;
             RemoveChild(parent, left + 1);
             return;
         }
 
         r = r.Writable(token);
-        parent.Children[left + 1] = r;
+        parent.children[left + 1] = r;
         int target = (lc + rc) / 2;
         if (lc < target)
         {
             // Rotate the first `move` children of r into l through the parent's separator.
             int move = target - lc;
-            l.Keys[lc - 1] = parent.Keys[left];
-            Array.Copy(r.Keys, 0, l.Keys, lc, move - 1);
-            Array.Copy(r.Children, 0, l.Children, lc, move);
-            parent.Keys[left] = r.Keys[move - 1];
-            Array.Copy(r.Keys, move, r.Keys, 0, rc - 1 - move);
-            Array.Copy(r.Children, move, r.Children, 0, rc - move);
-            l.ChildCount = target;
+            l.keys[lc - 1] = parent.keys[left];
+            Array.Copy(r.keys, 0, l.keys, lc, move - 1);
+            Array.Copy(r.children, 0, l.children, lc, move);
+            parent.keys[left] = r.keys[move - 1];
+            Array.Copy(r.keys, move, r.keys, 0, rc - 1 - move);
+            Array.Copy(r.children, move, r.children, 0, rc - move);
+            l.childCount = target;
             r.Truncate(rc - move);
         }
         else if (lc > target)
         {
             // Rotate the last `move` children of l into r through the parent's separator.
             int move = lc - target;
-            Array.Copy(r.Keys, 0, r.Keys, move, rc - 1);
-            Array.Copy(r.Children, 0, r.Children, move, rc);
-            r.Keys[move - 1] = parent.Keys[left];
-            Array.Copy(l.Keys, target, r.Keys, 0, move - 1);
-            Array.Copy(l.Children, target, r.Children, 0, move);
-            parent.Keys[left] = l.Keys[target - 1];
-            r.ChildCount = rc + move;
+            Array.Copy(r.keys, 0, r.keys, move, rc - 1);
+            Array.Copy(r.children, 0, r.children, move, rc);
+            r.keys[move - 1] = parent.keys[left];
+            Array.Copy(l.keys, target, r.keys, 0, move - 1);
+            Array.Copy(l.children, target, r.children, 0, move);
+            parent.keys[left] = l.keys[target - 1];
+            r.childCount = rc + move;
             l.Truncate(target);
         }
 
@@ -175,18 +175,18 @@ internal static partial class TreeEditor<TKey, TValue>
     /// <summary>Removes child <paramref name="index"/> (≥ 1) and the separator before it.</summary>
     private static void RemoveChild(BranchNode<TKey, TValue> parent, int index)
     {
-        int count = parent.ChildCount;
-        Array.Copy(parent.Children, index + 1, parent.Children, index, count - index - 1);
-        Array.Copy(parent.Keys, index, parent.Keys, index - 1, count - index - 1);
+        int count = parent.childCount;
+        Array.Copy(parent.children, index + 1, parent.children, index, count - index - 1);
+        Array.Copy(parent.keys, index, parent.keys, index - 1, count - index - 1);
         parent.Truncate(count - 1);
     }
 
     private struct Removal(TKey key, IComparer<TKey> comparer, object? token)
     {
-        internal readonly TKey Key = key;
-        internal readonly IComparer<TKey> Comparer = comparer;
-        internal readonly object? Token = token;
-        internal bool Found;
-        internal TValue? Value;
+        internal readonly TKey key = key;
+        internal readonly IComparer<TKey> comparer = comparer;
+        internal readonly object? token = token;
+        internal bool found;
+        internal TValue? value;
     }
 }

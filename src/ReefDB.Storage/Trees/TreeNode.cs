@@ -3,7 +3,7 @@ namespace ReefDB.Storage.Trees;
 /// <summary>A node of a <see cref="PersistentTree{TKey, TValue}"/>: a <see cref="LeafNode{TKey, TValue}"/> or a <see cref="BranchNode{TKey, TValue}"/>.</summary>
 /// <remarks>
 /// Invariant (immutability): a node is mutated in place only by the builder whose edit token is
-/// <see cref="Owner"/>, and only until that builder's next <c>ToImmutable</c>, which replaces its token.
+/// <see cref="owner"/>, and only until that builder's next <c>ToImmutable</c>, which replaces its token.
 /// Nodes with a null owner (persistent edits, bulk load) are never mutated. So every node reachable
 /// from a published <see cref="PersistentTree{TKey, TValue}"/> is frozen.
 /// </remarks>
@@ -11,19 +11,19 @@ internal abstract class TreeNode<TKey, TValue>
 {
     protected TreeNode(TKey[] keys, object? owner)
     {
-        Keys = keys;
-        Owner = owner;
+        this.keys = keys;
+        this.owner = owner;
     }
 
-    /// <summary>Leaf: entry keys in [0, Total), strictly ascending. Branch: separators in [0, ChildCount - 1).</summary>
-    internal readonly TKey[] Keys;
+    /// <summary>Leaf: entry keys in [0, total), strictly ascending. Branch: separators in [0, childCount - 1).</summary>
+    internal readonly TKey[] keys;
 
     /// <summary>The edit token of the builder allowed to mutate this node in place; null when frozen from birth.</summary>
-    internal readonly object? Owner;
+    internal readonly object? owner;
 
     /// <summary>Number of entries in this subtree (for a leaf: its own entries). Gives O(1) counts and O(log n) ranks.</summary>
-    internal int Total;
+    internal int total;
 
     /// <summary>True when the node may be changed in place by the holder of <paramref name="token"/>.</summary>
-    internal bool IsOwnedBy(object? token) => token is not null && ReferenceEquals(Owner, token);
+    internal bool IsOwnedBy(object? token) => token is not null && ReferenceEquals(owner, token);
 }

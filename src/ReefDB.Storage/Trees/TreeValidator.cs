@@ -15,12 +15,12 @@ internal static class TreeValidator
             return;
         }
 
-        if (root is BranchNode<TKey, TValue> { ChildCount: < 2 })
+        if (root is BranchNode<TKey, TValue> { childCount: < 2 })
         {
             Fail("root branch has fewer than two children");
         }
 
-        if (root.Total == 0)
+        if (root.total == 0)
         {
             Fail("root is an empty leaf");
         }
@@ -34,36 +34,36 @@ internal static class TreeValidator
     {
         if (node is LeafNode<TKey, TValue> leaf)
         {
-            CheckKeys(leaf.Keys, leaf.Total, comparer, low, hasLow, high, hasHigh);
-            if (leaf.Total > TreeShape.LeafCapacity || leaf.Total < (isRoot ? 1 : onEdge ? 1 : TreeShape.MinLeaf))
+            CheckKeys(leaf.keys, leaf.total, comparer, low, hasLow, high, hasHigh);
+            if (leaf.total > TreeShape.LeafCapacity || leaf.total < (isRoot ? 1 : onEdge ? 1 : TreeShape.MinLeaf))
             {
-                Fail($"leaf holds {leaf.Total} entries");
+                Fail($"leaf holds {leaf.total} entries");
             }
 
-            CheckCleared(leaf.Keys, leaf.Total);
-            CheckCleared(leaf.Values, leaf.Total);
+            CheckCleared(leaf.keys, leaf.total);
+            CheckCleared(leaf.values, leaf.total);
             return 0;
         }
 
         var branch = (BranchNode<TKey, TValue>)node;
-        int count = branch.ChildCount;
+        int count = branch.childCount;
         if (count > TreeShape.BranchCapacity || count < (isRoot ? 2 : TreeShape.MinBranch))
         {
             Fail($"branch has {count} children");
         }
 
-        CheckKeys(branch.Keys, count - 1, comparer, low, hasLow, high, hasHigh);
-        CheckCleared(branch.Keys, count - 1);
-        CheckCleared(branch.Children, count);
+        CheckKeys(branch.keys, count - 1, comparer, low, hasLow, high, hasHigh);
+        CheckCleared(branch.keys, count - 1);
+        CheckCleared(branch.children, count);
         int height = -1;
         int total = 0;
         for (int i = 0; i < count; i++)
         {
-            var child = branch.Children[i];
+            var child = branch.children[i];
             bool childHasLow = i > 0 || hasLow;
             bool childHasHigh = i < count - 1 || hasHigh;
-            var childLow = i > 0 ? branch.Keys[i - 1] : low;
-            var childHigh = i < count - 1 ? branch.Keys[i] : high;
+            var childLow = i > 0 ? branch.keys[i - 1] : low;
+            var childHigh = i < count - 1 ? branch.keys[i] : high;
             bool childOnEdge = onEdge && (i == 0 || i == count - 1);
             int h = Check(child, comparer, childLow, childHasLow, childHigh, childHasHigh, isRoot: false, childOnEdge);
             if (height >= 0 && h != height)
@@ -72,12 +72,12 @@ internal static class TreeValidator
             }
 
             height = h;
-            total += child.Total;
+            total += child.total;
         }
 
-        if (total != branch.Total)
+        if (total != branch.total)
         {
-            Fail($"branch total {branch.Total} but children hold {total}");
+            Fail($"branch total {branch.total} but children hold {total}");
         }
 
         return height + 1;

@@ -156,6 +156,6 @@ public sealed class PersistentTreeTests
     internal static string Key(int i) => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     private static int CountLeaves<TKey, TValue>(TreeNode<TKey, TValue> node) => node is BranchNode<TKey, TValue> branch
-        ? branch.Children.Take(branch.ChildCount).Sum(CountLeaves)
+        ? branch.children.Take(branch.childCount).Sum(CountLeaves)
         : 1;
 }
