@@ -19,16 +19,16 @@ internal static class SimulationRunner
         ReadInt("REEFDB_SIM_SEEDS", DefaultSeedCount));
 
     /// <summary>Runs one seed; returns null on success, else a full failure report.</summary>
-    public static string? RunSeed(int seed)
+    public static string? RunSeed(int seed, SimStats? totals = null)
     {
-        var failure = TryRun(seed, new SimTrace(enabled: false));
+        var failure = TryRun(seed, new SimTrace(enabled: false), totals);
         if (failure is null)
         {
             return null;
         }
 
         var trace = new SimTrace(enabled: true);
-        var replayed = TryRun(seed, trace);
+        var replayed = TryRun(seed, trace, totals: null);
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"seed {seed} FAILED: {failure}");
         if (!string.Equals(replayed, failure, StringComparison.Ordinal))
@@ -50,10 +50,11 @@ internal static class SimulationRunner
     public static (int Seeds, List<string> Failures) RunSeeds(SeedRange range, Action<string> output)
     {
         var failures = new List<string>();
+        var totals = new SimStats();
         var clock = Stopwatch.StartNew();
         for (var seed = range.Start; seed < range.Start + range.Count; seed++)
         {
-            var report = RunSeed(seed);
+            var report = RunSeed(seed, totals);
             if (report is not null)
             {
                 failures.Add(report);
@@ -66,19 +67,29 @@ internal static class SimulationRunner
             }
         }
 
+        output(string.Create(CultureInfo.InvariantCulture, $"exercised: {totals} in {clock.Elapsed.TotalSeconds:F0}s"));
         return (range.Count, failures);
     }
 
-    private static string? TryRun(int seed, SimTrace trace)
+    private static string? TryRun(int seed, SimTrace trace, SimStats? totals)
     {
+        SimCluster? cluster = null;
         try
         {
-            new SimCluster(seed, trace).Run();
+            cluster = new SimCluster(seed, trace);
+            cluster.Run();
             return null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return e is Invariants.SimulationFailure ? e.Message : e.ToString();
+        }
+        finally
+        {
+            if (cluster is not null)
+            {
+                totals?.Add(cluster.Stats);
+            }
         }
     }
 

@@ -9,4 +9,7 @@ internal sealed class SimClient(int id)
 
     /// <summary>The node the client tries first; 0 when it has no idea.</summary>
     public ulong LeaderHint { get; set; }
+
+    /// <summary>After a refusal (no leader yet) the client waits until this tick before trying again.</summary>
+    public long BackOffUntil { get; set; }
 }

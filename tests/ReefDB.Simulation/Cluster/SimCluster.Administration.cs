@@ -43,7 +43,17 @@ internal sealed partial class SimCluster
 
         var target = voters[random.Next(voters.Count)];
         Trace.Add(now, Format($"admin: transfer leadership {leader.Id} -> {target}"));
-        raft.TransferLeader(target);
+        Stats.TransfersRequested++;
+        try
+        {
+            raft.TransferLeader(target);
+        }
+        catch (ProposalDroppedException dropped)
+        {
+            Trace.Add(now, Format($"admin: transfer refused: {dropped.Reason}"));
+            return;
+        }
+
         Drain(leader);
     }
 
@@ -108,6 +118,7 @@ internal sealed partial class SimCluster
         }
 
         disk.CreateSnapshot(index, raft.MembershipAt(index), node.Machine.Serialize());
+        Stats.Compactions++;
         var compactTo = Math.Max(disk.FirstIndex, index - (ulong)Math.Min((long)index, random.Next(0, 8)));
         if (compactTo > disk.FirstIndex - 1 && compactTo <= index)
         {

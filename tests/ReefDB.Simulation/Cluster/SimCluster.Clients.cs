@@ -22,7 +22,7 @@ internal sealed partial class SimCluster
                 TimeOut(current, "deadline passed");
             }
 
-            if (chaos && client.Current is null && random.NextDouble() < 0.3)
+            if (chaos && client.Current is null && now >= client.BackOffUntil && random.NextDouble() < 0.3)
             {
                 var kind = random.Next(10) switch { < 4 => KvOperationKind.Get, < 8 => KvOperationKind.Put, _ => KvOperationKind.Cas };
                 Invoke(client, kind);
@@ -69,6 +69,7 @@ internal sealed partial class SimCluster
             requests.Remove(request.HistoryId);
             client.Current = null;
             client.LeaderHint = dropped.Leader;
+            client.BackOffUntil = now + random.Next(1, options.ElectionTick);
             history.Fail(request.HistoryId);
             Trace.Add(now, Format($"client {client.Id} #{request.HistoryId} refused by node {node.Id}: {dropped.Reason}"));
             return;
@@ -129,7 +130,27 @@ internal sealed partial class SimCluster
 
     private void CheckHistory()
     {
-        var result = LinearizabilityChecker.Check(history.Operations());
+        var operations = history.Operations();
+        foreach (var operation in operations)
+        {
+            switch (operation.Outcome)
+            {
+                case KvOutcome.Ok when operation.Kind == KvOperationKind.Get:
+                    Stats.ReadsOk++;
+                    break;
+                case KvOutcome.Ok:
+                    Stats.WritesOk++;
+                    break;
+                case KvOutcome.Fail:
+                    Stats.Refused++;
+                    break;
+                default:
+                    Stats.Unknown++;
+                    break;
+            }
+        }
+
+        var result = LinearizabilityChecker.Check(operations);
         if (result.Verdict != LinearizabilityVerdict.Linearizable)
         {
             RaftInvariants.Fail("client history: " + result.Describe());

@@ -45,7 +45,7 @@ internal sealed partial class SimCluster
             InstallSnapshot(node, snapshot);
         }
 
-        invariants.ObservePersisted(node.Id, ready.Entries);
+        invariants.ObservePersisted(node.Id, ready.Entries, node.HardState.Commit);
         node.Disk.Append(ready.Entries);
         if (ready.HardState is { } persisted)
         {
@@ -95,6 +95,7 @@ internal sealed partial class SimCluster
         {
             invariants.ObserveLeader(node.Id, node.Raft!.Term);
             node.CommittedWhenElected = invariants.MaxCommittedIndex;
+            Stats.Elections++;
             Trace.Add(now, Format($"node {node.Id} becomes LEADER of term {node.Raft!.Term}"));
         }
         else if (softState.Role != node.SoftState.Role || softState.Leader != node.SoftState.Leader)
@@ -139,6 +140,7 @@ internal sealed partial class SimCluster
         node.Disk.ApplySnapshot(snapshot);
         node.Machine.Restore(snapshot.Data);
         node.Applied = index;
+        Stats.SnapshotsInstalled++;
         Trace.Add(now, Format($"node {node.Id} installs snapshot {snapshot.Metadata.Term}/{index} {snapshot.Metadata.Membership}"));
     }
 
@@ -149,11 +151,12 @@ internal sealed partial class SimCluster
             RaftInvariants.Fail(Format($"node {node.Id} applies {entry.Term}/{entry.Index} after {node.Applied}: applied entries must be contiguous and never go backwards"));
         }
 
-        invariants.ObserveApplied(node.Id, entry);
+        var firstApplication = invariants.ObserveApplied(node.Id, entry);
         node.Applied = entry.Index;
         if (entry.Type == EntryType.ConfChange)
         {
             var (change, result) = ConfChangeCodec.Decode(entry.Data.Span);
+            Stats.ConfChangesCommitted += firstApplication ? 1 : 0;
             Trace.Add(now, Format($"node {node.Id} applies {entry.Term}/{entry.Index} conf change {change} -> {result}"));
             if (change.Type == ConfChangeType.RemoveNode && change.NodeId == node.Id)
             {

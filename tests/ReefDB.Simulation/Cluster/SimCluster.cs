@@ -54,6 +54,8 @@ internal sealed partial class SimCluster
 
     public SimTrace Trace { get; }
 
+    public SimStats Stats { get; } = new();
+
     public SimOptions Options => options;
 
     public KvHistory History => history;
@@ -176,6 +178,7 @@ internal sealed partial class SimCluster
     {
         node.Raft = null;
         node.CommittedWhenElected = null;
+        Stats.Crashes++;
         Trace.Add(now, $"node {node.Id} CRASHES {when}");
         foreach (var request in requests.Values.Where(r => r.Node == node.Id).ToList())
         {

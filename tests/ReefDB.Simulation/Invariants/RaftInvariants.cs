@@ -38,9 +38,10 @@ internal sealed class RaftInvariants
 
     /// <summary>
     /// Log matching (one entry per index and term, §5.3) and committed entries never change: an entry a node
-    /// persists at a committed index must be the committed entry.
+    /// persists at or below its own commit index must be the committed entry. (Below other nodes' commit index
+    /// it need not be: a follower of a deposed leader may hold a stale entry there until the new leader fixes it.)
     /// </summary>
-    public void ObservePersisted(ulong node, IReadOnlyList<Entry> entries)
+    public void ObservePersisted(ulong node, IReadOnlyList<Entry> entries, ulong nodeCommit)
     {
         foreach (var entry in entries)
         {
@@ -56,15 +57,18 @@ internal sealed class RaftInvariants
                 entryAt[(entry.Index, entry.Term)] = entry;
             }
 
-            if (committedAt.TryGetValue(entry.Index, out var committed) && !SameEntry(committed, entry))
+            if (entry.Index <= nodeCommit && committedAt.TryGetValue(entry.Index, out var committed) && !SameEntry(committed, entry))
             {
                 Fail($"committed entry overwritten: node {node} persisted {entry} where {committed} was committed");
             }
         }
     }
 
-    /// <summary>State machine safety: no two nodes apply different entries at the same index (§5.4.3).</summary>
-    public void ObserveApplied(ulong node, Entry entry)
+    /// <summary>
+    /// State machine safety: no two nodes apply different entries at the same index (§5.4.3). Returns true
+    /// the first time any node applies this index.
+    /// </summary>
+    public bool ObserveApplied(ulong node, Entry entry)
     {
         if (committedAt.TryGetValue(entry.Index, out var known))
         {
@@ -72,12 +76,13 @@ internal sealed class RaftInvariants
             {
                 Fail($"node {node} applied {entry} at index {entry.Index}, another node applied {known}");
             }
+
+            return false;
         }
-        else
-        {
-            committedAt[entry.Index] = entry;
-            MaxCommittedIndex = Math.Max(MaxCommittedIndex, entry.Index);
-        }
+
+        committedAt[entry.Index] = entry;
+        MaxCommittedIndex = Math.Max(MaxCommittedIndex, entry.Index);
+        return true;
     }
 
     /// <summary>
