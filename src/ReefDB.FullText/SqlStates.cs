@@ -18,6 +18,12 @@ public static class SqlStates
     /// <summary>22004: a NULL inside an array that must not contain one.</summary>
     public const string NullValueNotAllowed = "22004";
 
+    /// <summary>2200F: an empty string where a lexeme is required.</summary>
+    public const string ZeroLengthString = "2200F";
+
+    /// <summary>22P02: a malformed number in headline options.</summary>
+    public const string InvalidTextRepresentation = "22P02";
+
     /// <summary>42704: an unknown text search configuration.</summary>
     public const string UndefinedObject = "42704";
 

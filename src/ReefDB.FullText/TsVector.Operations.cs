@@ -82,14 +82,13 @@ public sealed partial class TsVector
         if (lexemes is not null)
         {
             only = new HashSet<string>(StringComparer.Ordinal);
+            // PostgreSQL 15 ignores NULL elements here (array_to_tsvector rejects them).
             foreach (var l in lexemes)
             {
-                if (l is null)
+                if (l is not null)
                 {
-                    throw new FullTextException(SqlStates.NullValueNotAllowed, "lexeme array may not contain nulls");
+                    only.Add(l);
                 }
-
-                only.Add(l);
             }
         }
 

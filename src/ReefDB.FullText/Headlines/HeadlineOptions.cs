@@ -81,7 +81,7 @@ internal sealed record HeadlineOptions(
     private static int ParseInt(string value) =>
         int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
             ? n
-            : throw new FullTextException("22P02", $"invalid input syntax for type integer: \"{value}\"");
+            : throw new FullTextException(SqlStates.InvalidTextRepresentation, $"invalid input syntax for type integer: \"{value}\"");
 
     /// <summary>
     /// deserialize_deflist: <c>name = value, …</c> where a value is a bare word or a quoted string

@@ -54,19 +54,12 @@ public sealed partial class MiniSql
             case "<->":
                 return TsQuery.Phrase((TsQuery)Coerce(l, "tsquery")!, (TsQuery)Coerce(r, "tsquery")!);
             case "@>":
-                return Contains((TsQuery)Coerce(l, "tsquery")!, (TsQuery)Coerce(r, "tsquery")!);
+                return ((TsQuery)Coerce(l, "tsquery")!).Contains((TsQuery)Coerce(r, "tsquery")!);
             case "<@":
-                return Contains((TsQuery)Coerce(r, "tsquery")!, (TsQuery)Coerce(l, "tsquery")!);
+                return ((TsQuery)Coerce(r, "tsquery")!).Contains((TsQuery)Coerce(l, "tsquery")!);
             default:
                 return Compare(op, l, r);
         }
-    }
-
-    /// <summary>tsq_mcontains: every lexeme of <paramref name="b"/> occurs in <paramref name="a"/>.</summary>
-    private static bool Contains(TsQuery a, TsQuery b)
-    {
-        var have = a.Lexemes().ToHashSet(StringComparer.Ordinal);
-        return b.Lexemes().All(have.Contains);
     }
 
     private object Match(object l, object r)
@@ -173,6 +166,8 @@ public sealed partial class MiniSql
                 return V(0).Delete(a[1] is object?[]? ((string?[])Coerce(a[1], "text[]")!).Select(s => s!) : [T(1)]);
             case "ts_filter":
                 return V(0).Filter(((string?[])Coerce(a[1], "text[]")!).Select(s => s![0]));
+            case "array_to_tsvector":
+                return TsVector.FromLexemes((string?[])Coerce(a[0], "text[]")!);
             case "tsvector_to_array":
                 return V(0).ToLexemeArray().ToArray();
             case "ts_rank" or "ts_rank_cd":

@@ -1,0 +1,58 @@
+using ReefDB.FullText.Querying;
+
+namespace ReefDB.FullText;
+
+public sealed partial class TsQuery
+{
+    /// <summary>
+    /// The distinct terms an inverted (GIN) index must look up for this query (gin_extract_tsquery).
+    /// </summary>
+    public IReadOnlyList<TsQueryTerm> IndexTerms() =>
+        [.. Items().OfType<OperandNode>().Select(o => new TsQueryTerm(o.Lexeme, o.Prefix)).Distinct()];
+
+    /// <summary>
+    /// PostgreSQL's tsquery_requires_match: true when every matching document contains at least one of
+    /// the query's terms. When false (e.g. <c>!a</c>, <c>a | !b</c>) an index cannot narrow the search
+    /// and every row must be checked (GIN_SEARCH_MODE_ALL).
+    /// </summary>
+    public bool RequiresMatch => Root is not null && Requires(Root);
+
+    private static bool Requires(QueryNode node) => node switch
+    {
+        OperandNode => true,
+        OperatorNode { Op: QueryOp.Not } => false,
+        OperatorNode { Op: QueryOp.Or } or => Requires(or.Left!) && Requires(or.Right),
+        OperatorNode op => Requires(op.Left!) || Requires(op.Right),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The index consistency check (gin_tsquery_consistent): given which terms a document's index entry
+    /// contains, false means the document cannot match; true means it may, and the caller must confirm
+    /// with <see cref="TextSearch.Matches(TsVector, TsQuery)"/> (phrases and weights need positions).
+    /// </summary>
+    public bool MightMatch(Func<TsQueryTerm, bool> containsTerm)
+    {
+        ArgumentNullException.ThrowIfNull(containsTerm);
+        return Root is not null && QueryExecutor.Execute(
+            Root,
+            ExecFlags.PhraseNoPos,
+            (o, _) => containsTerm(new TsQueryTerm(o.Lexeme, o.Prefix)) ? Ternary.Maybe : Ternary.No);
+    }
+
+    /// <summary>
+    /// <c>a @&gt; b</c> (tsq_mcontains): every lexeme of <paramref name="other"/> occurs in this query and
+    /// this query has at least as many nodes. <c>a &lt;@ b</c> is <c>b.Contains(a)</c>.
+    /// </summary>
+    public bool Contains(TsQuery other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (NumNode < other.NumNode)
+        {
+            return false;
+        }
+
+        var mine = Items().OfType<OperandNode>().Select(o => LegacyCrc32(o.Lexeme)).ToHashSet();
+        return other.Items().OfType<OperandNode>().All(o => mine.Contains(LegacyCrc32(o.Lexeme)));
+    }
+}
