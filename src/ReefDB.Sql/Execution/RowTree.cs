@@ -17,6 +17,12 @@ internal sealed class RowTree
 
     public static RowTree Create(RowKeyComparer comparer) => new(PersistentTree<RowKey, SqlValue[]>.Empty(comparer));
 
+    /// <summary>Wraps a tree restored from a snapshot (its comparer must be the table's or index's).</summary>
+    public static RowTree FromTree(PersistentTree<RowKey, SqlValue[]> tree) => new(tree);
+
+    /// <summary>The underlying tree, for snapshot writing.</summary>
+    public PersistentTree<RowKey, SqlValue[]> Tree => tree;
+
     public int Count => tree.Count;
 
     public bool TryGet(RowKey key, out SqlValue[] value) => tree.TryGetValue(key, out value!);
