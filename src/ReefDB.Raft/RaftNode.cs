@@ -123,9 +123,19 @@ public sealed class RaftNode
     /// <see cref="ReadState.Index"/>. Requests can be lost (leader change): callers retry after a timeout, with a
     /// fresh context.
     /// </summary>
+    /// <param name="context">A non-empty id, unique among this group's pending reads (requests with the same
+    /// context are merged, and only the first requester is answered).</param>
+    /// <exception cref="ArgumentException"><paramref name="context"/> is empty.</exception>
     /// <exception cref="ProposalDroppedException">No leader is known.</exception>
-    public void ReadIndex(ReadOnlyMemory<byte> context) =>
+    public void ReadIndex(ReadOnlyMemory<byte> context)
+    {
+        if (context.IsEmpty)
+        {
+            throw new ArgumentException("A read-index request needs a non-empty context to match its answer.", nameof(context));
+        }
+
         ThrowIfDropped(core.Step(new Message { Type = MessageType.ReadIndex, From = Id, Context = context }));
+    }
 
     /// <summary>
     /// Asks the leader to hand leadership to <paramref name="transferee"/> (a voter): it brings the target's log up

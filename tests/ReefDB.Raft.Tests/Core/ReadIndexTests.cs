@@ -92,4 +92,12 @@ public sealed class ReadIndexTests
         var error = Assert.Throws<ProposalDroppedException>(() => cluster[2].Raft.ReadIndex("x"u8.ToArray()));
         Assert.Equal(ProposalDropReason.NoLeader, error.Reason);
     }
+
+    [Fact]
+    public void A_read_needs_a_context_to_match_its_answer()
+    {
+        var cluster = new TestCluster(1);
+        cluster.Elect(1);
+        Assert.Throws<ArgumentException>(() => cluster[1].Raft.ReadIndex(ReadOnlyMemory<byte>.Empty));
+    }
 }
