@@ -164,11 +164,11 @@ internal sealed partial class SimCluster
                 HeartbeatTick = 1,
                 Random = random,
                 Applied = node.Applied,
-                MaxSizePerMessage = 256,
-                MaxInflightMessages = 4,
+                MaxSizePerMessage = options.MaxSizePerMessage,
+                MaxInflightMessages = options.MaxInflightMessages,
                 MaxUncommittedEntriesSize = 64 * 1024,
-                CheckQuorum = true,
-                PreVote = true,
+                CheckQuorum = options.CheckQuorum,
+                PreVote = options.PreVote,
             },
             node.Disk);
         Trace.Add(now, string.Create(CultureInfo.InvariantCulture, $"node {node.Id} starts: hard={node.HardState} snapshot={snapshot.Metadata.Index} log=[{node.Disk.FirstIndex},{node.Disk.LastIndex}]"));

@@ -16,7 +16,11 @@ internal sealed record SimOptions(
     int ElectionTick,
     int ClientTimeoutTicks,
     double FaultRate,
-    bool AllowMembershipChanges)
+    bool AllowMembershipChanges,
+    bool PreVote,
+    bool CheckQuorum,
+    int MaxInflightMessages,
+    ulong MaxSizePerMessage)
 {
     /// <summary>The most node ids ever created in one run (membership changes add fresh ids, never reuse one).</summary>
     public const int MaxNodes = 9;
@@ -31,9 +35,13 @@ internal sealed record SimOptions(
         ElectionTick: 10,
         ClientTimeoutTicks: random.Next(30, 80),
         FaultRate: random.Next(4) switch { 0 => 0.005, 1 => 0.02, 2 => 0.05, _ => 0.1 },
-        AllowMembershipChanges: random.Next(3) != 0);
+        AllowMembershipChanges: random.Next(3) != 0,
+        PreVote: random.Next(5) != 0,
+        CheckQuorum: random.Next(5) != 0,
+        MaxInflightMessages: random.Next(1, 9),
+        MaxSizePerMessage: random.Next(3) switch { 0 => 64UL, 1 => 256UL, _ => 4096UL });
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"voters={Voters} learners={Learners} clients={Clients} keys={Keys} faultRate={FaultRate} membershipChanges={AllowMembershipChanges} clientTimeout={ClientTimeoutTicks}");
+        $"voters={Voters} learners={Learners} clients={Clients} keys={Keys} faultRate={FaultRate} membershipChanges={AllowMembershipChanges} clientTimeout={ClientTimeoutTicks} preVote={PreVote} checkQuorum={CheckQuorum} maxInflight={MaxInflightMessages} maxMessageBytes={MaxSizePerMessage}");
 }
