@@ -31,6 +31,11 @@ public static class SqlStates
     public const string InvalidRowCountInLimitClause = "2201W";
     public const string InvalidRowCountInResultOffsetClause = "2201X";
     public const string SubstringError = "22011";
+    public const string InvalidArgumentForLogarithm = "2201E";
+    public const string InvalidArgumentForPowerFunction = "2201F";
+    public const string InvalidArgumentForWidthBucketFunction = "2201G";
+    public const string ZeroLengthCharacterString = "2200F";
+    public const string IntervalFieldOverflow = "22015";
     public const string CharacterNotInRepertoire = "22021";
 
     // Class 23 — integrity constraint violation

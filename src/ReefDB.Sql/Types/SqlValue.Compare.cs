@@ -21,12 +21,12 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
     /// </remarks>
     public static int Compare(SqlValue left, SqlValue right)
     {
-        if (left._kind == right._kind)
+        if (left.tag == right.tag)
         {
             return CompareSameKind(left, right);
         }
-        var leftFamily = Family(left._kind);
-        var rightFamily = Family(right._kind);
+        var leftFamily = Family(left.tag);
+        var rightFamily = Family(right.tag);
         if (leftFamily != rightFamily)
         {
             return leftFamily.CompareTo(rightFamily);
@@ -35,7 +35,7 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
         {
             FamilyNumber => CompareNumbers(left, right),
             FamilyDateTime => TimestampKey(left).CompareTo(TimestampKey(right)),
-            _ => left._kind.CompareTo(right._kind),
+            _ => left.tag.CompareTo(right.tag),
         };
     }
 
@@ -54,12 +54,12 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
     /// </summary>
     public override int GetHashCode()
     {
-        switch (_kind)
+        switch (tag)
         {
             case SqlValueKind.Null:
                 return 0;
             case SqlValueKind.Boolean:
-                return _bits == 0 ? 0x2545F491 : 0x4F6CDD1D;
+                return primitiveSlot == 0 ? 0x2545F491 : 0x4F6CDD1D;
             case SqlValueKind.Int64:
             case SqlValueKind.Float32:
             case SqlValueKind.Float64:
@@ -68,14 +68,14 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
                 var bits = double.IsNaN(d) ? 0x7FF8000000000000L : d == 0 ? 0L : BitConverter.DoubleToInt64Bits(d);
                 return Mix(bits);
             case SqlValueKind.Text:
-                return TextOrder.Hash((string)_obj!);
+                return TextOrder.Hash((string)objectSlot!);
             case SqlValueKind.Date:
             case SqlValueKind.Timestamp:
                 return Mix(TimestampKey(this));
             case SqlValueKind.Bytea:
-                return TextOrder.Hash((byte[])_obj!);
+                return TextOrder.Hash((byte[])objectSlot!);
             default:
-                return _obj!.GetHashCode();
+                return objectSlot!.GetHashCode();
         }
     }
 
@@ -128,11 +128,11 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
     };
 
     private static long TimestampKey(SqlValue value) =>
-        value._kind == SqlValueKind.Date ? value._bits * PgDateTime.MicrosPerDay : value._bits;
+        value.tag == SqlValueKind.Date ? value.primitiveSlot * PgDateTime.MicrosPerDay : value.primitiveSlot;
 
     private static int CompareSameKind(SqlValue left, SqlValue right)
     {
-        switch (left._kind)
+        switch (left.tag)
         {
             case SqlValueKind.Null:
                 return 0;
@@ -140,23 +140,23 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
             case SqlValueKind.Int64:
             case SqlValueKind.Date:
             case SqlValueKind.Timestamp:
-                return left._bits.CompareTo(right._bits);
+                return left.primitiveSlot.CompareTo(right.primitiveSlot);
             case SqlValueKind.Float32:
             case SqlValueKind.Float64:
                 return CompareDoubles(left.AsDouble, right.AsDouble);
             case SqlValueKind.Numeric:
-                return ((decimal)left._obj!).CompareTo((decimal)right._obj!);
+                return ((decimal)left.objectSlot!).CompareTo((decimal)right.objectSlot!);
             case SqlValueKind.Text:
-                return TextOrder.Compare((string)left._obj!, (string)right._obj!);
+                return TextOrder.Compare((string)left.objectSlot!, (string)right.objectSlot!);
             case SqlValueKind.Bytea:
-                return ((byte[])left._obj!).AsSpan().SequenceCompareTo((byte[])right._obj!);
+                return ((byte[])left.objectSlot!).AsSpan().SequenceCompareTo((byte[])right.objectSlot!);
             case SqlValueKind.Uuid:
                 // PostgreSQL orders uuids by their 16 bytes in text order (big-endian).
-                return CompareUuids((Guid)left._obj!, (Guid)right._obj!);
+                return CompareUuids((Guid)left.objectSlot!, (Guid)right.objectSlot!);
             default:
-                return left._obj is IComparable comparable
-                    ? comparable.CompareTo(right._obj)
-                    : string.CompareOrdinal(left._obj!.ToString(), right._obj!.ToString());
+                return left.objectSlot is IComparable comparable
+                    ? comparable.CompareTo(right.objectSlot)
+                    : string.CompareOrdinal(left.objectSlot!.ToString(), right.objectSlot!.ToString());
         }
     }
 
@@ -171,14 +171,14 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
 
     private static int CompareNumbers(SqlValue left, SqlValue right)
     {
-        if (left._kind is SqlValueKind.Float32 or SqlValueKind.Float64
-            || right._kind is SqlValueKind.Float32 or SqlValueKind.Float64)
+        if (left.tag is SqlValueKind.Float32 or SqlValueKind.Float64
+            || right.tag is SqlValueKind.Float32 or SqlValueKind.Float64)
         {
             return CompareDoubles(left.ToDouble(), right.ToDouble());
         }
         // Integer against numeric: exact in decimal, which holds every long.
-        var l = left._kind == SqlValueKind.Int64 ? left._bits : (decimal)left._obj!;
-        var r = right._kind == SqlValueKind.Int64 ? right._bits : (decimal)right._obj!;
+        var l = left.tag == SqlValueKind.Int64 ? left.primitiveSlot : (decimal)left.objectSlot!;
+        var r = right.tag == SqlValueKind.Int64 ? right.primitiveSlot : (decimal)right.objectSlot!;
         return l.CompareTo(r);
     }
 

@@ -17,15 +17,15 @@ namespace ReefDB.Sql.Types;
 [StructLayout(LayoutKind.Auto)]
 public readonly partial struct SqlValue
 {
-    private readonly object? _obj;
-    private readonly long _bits;
-    private readonly SqlValueKind _kind;
+    private readonly object? objectSlot;
+    private readonly long primitiveSlot;
+    private readonly SqlValueKind tag;
 
     private SqlValue(SqlValueKind kind, long bits, object? obj)
     {
-        _kind = kind;
-        _bits = bits;
-        _obj = obj;
+        tag = kind;
+        primitiveSlot = bits;
+        objectSlot = obj;
     }
 
     /// <summary>SQL NULL (same as <c>default</c>).</summary>
@@ -38,13 +38,13 @@ public readonly partial struct SqlValue
     public static SqlValue False { get; } = new(SqlValueKind.Boolean, 0, null);
 
     /// <summary>How the value is stored.</summary>
-    public SqlValueKind Kind => _kind;
+    public SqlValueKind Kind => tag;
 
     /// <summary>True for SQL NULL.</summary>
-    public bool IsNull => _kind == SqlValueKind.Null;
+    public bool IsNull => tag == SqlValueKind.Null;
 
     /// <summary>True for integer, real, double and numeric values.</summary>
-    public bool IsNumber => _kind is SqlValueKind.Int64 or SqlValueKind.Float32 or SqlValueKind.Float64 or SqlValueKind.Numeric;
+    public bool IsNumber => tag is SqlValueKind.Int64 or SqlValueKind.Float32 or SqlValueKind.Float64 or SqlValueKind.Numeric;
 
     /// <summary>A boolean value.</summary>
     public static SqlValue FromBoolean(bool value) => value ? True : False;
@@ -92,55 +92,55 @@ public readonly partial struct SqlValue
     public static SqlValue FromTsQuery(object payload) => new(SqlValueKind.TsQuery, 0, payload ?? throw new ArgumentNullException(nameof(payload)));
 
     /// <summary>The boolean of a <see cref="SqlValueKind.Boolean"/> value.</summary>
-    public bool AsBoolean => _kind == SqlValueKind.Boolean ? _bits != 0 : throw WrongKind(SqlValueKind.Boolean);
+    public bool AsBoolean => tag == SqlValueKind.Boolean ? primitiveSlot != 0 : throw WrongKind(SqlValueKind.Boolean);
 
     /// <summary>The integer of an <see cref="SqlValueKind.Int64"/> value.</summary>
-    public long AsInt64 => _kind == SqlValueKind.Int64 ? _bits : throw WrongKind(SqlValueKind.Int64);
+    public long AsInt64 => tag == SqlValueKind.Int64 ? primitiveSlot : throw WrongKind(SqlValueKind.Int64);
 
     /// <summary>The double of a <see cref="SqlValueKind.Float64"/> or <see cref="SqlValueKind.Float32"/> value.</summary>
-    public double AsDouble => _kind is SqlValueKind.Float64 or SqlValueKind.Float32
-        ? BitConverter.Int64BitsToDouble(_bits)
+    public double AsDouble => tag is SqlValueKind.Float64 or SqlValueKind.Float32
+        ? BitConverter.Int64BitsToDouble(primitiveSlot)
         : throw WrongKind(SqlValueKind.Float64);
 
     /// <summary>The decimal of a <see cref="SqlValueKind.Numeric"/> value.</summary>
-    public decimal AsNumeric => _kind == SqlValueKind.Numeric ? (decimal)_obj! : throw WrongKind(SqlValueKind.Numeric);
+    public decimal AsNumeric => tag == SqlValueKind.Numeric ? (decimal)objectSlot! : throw WrongKind(SqlValueKind.Numeric);
 
     /// <summary>The string of a <see cref="SqlValueKind.Text"/> value.</summary>
-    public string AsText => _kind == SqlValueKind.Text ? (string)_obj! : throw WrongKind(SqlValueKind.Text);
+    public string AsText => tag == SqlValueKind.Text ? (string)objectSlot! : throw WrongKind(SqlValueKind.Text);
 
     /// <summary>Days since 2000-01-01 of a <see cref="SqlValueKind.Date"/> value.</summary>
-    public int AsDateDays => _kind == SqlValueKind.Date ? (int)_bits : throw WrongKind(SqlValueKind.Date);
+    public int AsDateDays => tag == SqlValueKind.Date ? (int)primitiveSlot : throw WrongKind(SqlValueKind.Date);
 
     /// <summary>The date of a <see cref="SqlValueKind.Date"/> value.</summary>
     public DateOnly AsDate => PgDateTime.FromDays(AsDateDays);
 
     /// <summary>Microseconds since 2000-01-01 of a <see cref="SqlValueKind.Timestamp"/> value.</summary>
-    public long AsTimestampMicros => _kind == SqlValueKind.Timestamp ? _bits : throw WrongKind(SqlValueKind.Timestamp);
+    public long AsTimestampMicros => tag == SqlValueKind.Timestamp ? primitiveSlot : throw WrongKind(SqlValueKind.Timestamp);
 
     /// <summary>The timestamp of a <see cref="SqlValueKind.Timestamp"/> value (Kind unspecified).</summary>
     public DateTime AsTimestamp => PgDateTime.FromMicros(AsTimestampMicros);
 
     /// <summary>The bytes of a <see cref="SqlValueKind.Bytea"/> value; read-only by contract.</summary>
-    public byte[] AsBytes => _kind == SqlValueKind.Bytea ? (byte[])_obj! : throw WrongKind(SqlValueKind.Bytea);
+    public byte[] AsBytes => tag == SqlValueKind.Bytea ? (byte[])objectSlot! : throw WrongKind(SqlValueKind.Bytea);
 
     /// <summary>The Guid of a <see cref="SqlValueKind.Uuid"/> value.</summary>
-    public Guid AsUuid => _kind == SqlValueKind.Uuid ? (Guid)_obj! : throw WrongKind(SqlValueKind.Uuid);
+    public Guid AsUuid => tag == SqlValueKind.Uuid ? (Guid)objectSlot! : throw WrongKind(SqlValueKind.Uuid);
 
     /// <summary>The payload of a tsvector or tsquery value.</summary>
-    public object AsPayload => _kind is SqlValueKind.TsVector or SqlValueKind.TsQuery ? _obj! : throw WrongKind(SqlValueKind.TsVector);
+    public object AsPayload => tag is SqlValueKind.TsVector or SqlValueKind.TsQuery ? objectSlot! : throw WrongKind(SqlValueKind.TsVector);
 
     /// <summary>
     /// Any number as a double (integers and numerics converted, possibly rounding), as PostgreSQL does when it
     /// casts to float8.
     /// </summary>
-    public double ToDouble() => _kind switch
+    public double ToDouble() => tag switch
     {
-        SqlValueKind.Int64 => _bits,
-        SqlValueKind.Float32 or SqlValueKind.Float64 => BitConverter.Int64BitsToDouble(_bits),
-        SqlValueKind.Numeric => (double)(decimal)_obj!,
+        SqlValueKind.Int64 => primitiveSlot,
+        SqlValueKind.Float32 or SqlValueKind.Float64 => BitConverter.Int64BitsToDouble(primitiveSlot),
+        SqlValueKind.Numeric => (double)(decimal)objectSlot!,
         _ => throw WrongKind(SqlValueKind.Float64),
     };
 
     private InvalidOperationException WrongKind(SqlValueKind wanted) =>
-        new($"SqlValue of kind {_kind} read as {wanted}");
+        new($"SqlValue of kind {tag} read as {wanted}");
 }
