@@ -4,9 +4,11 @@ namespace ReefDB.Storage.Trees;
 /// Node capacities of <see cref="PersistentTree{TKey, TValue}"/>. Constants, so the JIT can fold them.
 /// </summary>
 /// <remarks>
-/// Leaves hold entries as two parallel arrays (keys, values): no per-entry object. 64 was chosen by
-/// benchmark (see OVERVIEW.md): smaller leaves deepen the tree and cost more nodes; larger ones make
-/// every copy-on-write of a leaf (one per persistent edit) and every in-leaf shift more expensive.
+/// Leaves hold entries as two parallel arrays (keys, values): no per-entry object. Chosen by measuring
+/// 32/64/128-entry leaves against 32/64-child branches (see OVERVIEW.md): lookups were alike; bytes
+/// copied per single edit grow with both sizes (one leaf and one branch per level are copied), while
+/// small leaves mean more nodes and more leaf hops in scans. 64-entry leaves under 32-child branches
+/// keep scans and memory of large leaves and cut a single edit's copy by ~20 % against 64/64.
 /// </remarks>
 internal static class TreeShape
 {
@@ -14,7 +16,7 @@ internal static class TreeShape
     internal const int LeafCapacity = 64;
 
     /// <summary>Maximum number of children of a branch (it then holds one separator fewer).</summary>
-    internal const int BranchCapacity = 64;
+    internal const int BranchCapacity = 32;
 
     /// <summary>
     /// A leaf below this size is merged with or refilled from a sibling after a removal. Exception:
@@ -27,9 +29,9 @@ internal static class TreeShape
     internal const int MinBranch = BranchCapacity / 2;
 
     /// <summary>
-    /// Upper bound on the number of branches from root to leaf. With at least 32 children per non-root
-    /// branch and at least 2 at the root, 2^31 entries need fewer than 8 levels; 16 is a safe bound that
-    /// lets cursors keep their path inline instead of allocating it.
+    /// Upper bound on the number of branches from root to leaf. Non-edge leaves hold at least 32 entries,
+    /// non-root branches at least 16 children and the root at least 2, so 2^31 entries need at most 8
+    /// levels; 16 is a safe bound that lets cursors keep their path inline instead of allocating it.
     /// </summary>
     internal const int MaxBranchDepth = 16;
 }

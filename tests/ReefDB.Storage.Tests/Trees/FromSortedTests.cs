@@ -11,6 +11,8 @@ public sealed class FromSortedTests
     [InlineData(64)]
     [InlineData(65)]
     [InlineData(97)]
+    [InlineData(2048)]
+    [InlineData(2049)]
     [InlineData(4096)]
     [InlineData(4097)]
     [InlineData(4160)]
