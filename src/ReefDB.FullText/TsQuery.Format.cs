@@ -12,7 +12,24 @@ public sealed partial class TsQuery
     internal static string Format(QueryNode root)
     {
         var sb = new StringBuilder();
-        Infix(sb, root, -1, false);
+        Infix(sb, root, -1, false, false);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// A lossless text form for storage: every operator parenthesized, so <see cref="Parse"/> rebuilds this
+    /// exact tree. (<see cref="ToString"/> follows PostgreSQL and drops redundant parentheses, so
+    /// <c>a &amp; (b &amp; c)</c> would come back as <c>(a &amp; b) &amp; c</c>, which <c>=</c> tells apart.)
+    /// </summary>
+    public string ToStorageText()
+    {
+        if (Root is null)
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder();
+        Infix(sb, Root, -1, false, true);
         return sb.ToString();
     }
 
@@ -20,7 +37,7 @@ public sealed partial class TsQuery
     /// PostgreSQL's infix(): parenthesize a child whose priority is below its parent's, and a phrase
     /// operator that is the right operand of a phrase operator (phrase is not associative).
     /// </summary>
-    private static void Infix(StringBuilder sb, QueryNode node, int parentPriority, bool rightOfPhrase)
+    private static void Infix(StringBuilder sb, QueryNode node, int parentPriority, bool rightOfPhrase, bool full)
     {
         switch (node)
         {
@@ -43,7 +60,7 @@ public sealed partial class TsQuery
                     var priority = QueryNode.Priority(QueryOp.Not);
                     var paren = priority < parentPriority;
                     sb.Append(paren ? "( !" : "!");
-                    Infix(sb, not.Right, priority, false);
+                    Infix(sb, not.Right, priority, false, full);
                     if (paren)
                     {
                         sb.Append(" )");
@@ -55,20 +72,20 @@ public sealed partial class TsQuery
             case OperatorNode op:
                 {
                     var priority = QueryNode.Priority(op.Op);
-                    var paren = priority < parentPriority || (op.Op == QueryOp.Phrase && rightOfPhrase);
+                    var paren = full || priority < parentPriority || (op.Op == QueryOp.Phrase && rightOfPhrase);
                     if (paren)
                     {
                         sb.Append("( ");
                     }
 
-                    Infix(sb, op.Left!, priority, false);
+                    Infix(sb, op.Left!, priority, false, full);
                     sb.Append(op.Op switch
                     {
                         QueryOp.Or => " | ",
                         QueryOp.And => " & ",
                         _ => op.Distance == 1 ? " <-> " : " <" + op.Distance.ToString(CultureInfo.InvariantCulture) + "> ",
                     });
-                    Infix(sb, op.Right, priority, op.Op == QueryOp.Phrase);
+                    Infix(sb, op.Right, priority, op.Op == QueryOp.Phrase, full);
                     if (paren)
                     {
                         sb.Append(" )");

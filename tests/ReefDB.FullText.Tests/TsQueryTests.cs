@@ -1,3 +1,5 @@
+using CsCheck;
+
 namespace ReefDB.FullText.Tests;
 
 public sealed class TsQueryTests
@@ -57,4 +59,38 @@ public sealed class TsQueryTests
         var e = Assert.Throws<FullTextException>(() => TextSearch.ToTsVector("klingon", "x"));
         Assert.Equal(SqlStates.UndefinedObject, e.SqlState);
     }
+
+    private static Gen<string> Query(int depth) => depth == 0
+        ? Gen.Int[0, 5].Select(i => new[] { "a", "b:*", "'c d'", "'it''s':AB", "e:*CD", "\\\\x" }[i])
+        : Gen.Frequency(
+            (2, Query(0)),
+            (1, Query(depth - 1).Select(q => "!" + q)),
+            (3, Gen.Select(Gen.Int[0, 4], Query(depth - 1), Query(depth - 1), (o, l, r) =>
+                "(" + l + (o switch { 0 => " & ", 1 => " | ", 2 => " <-> ", 3 => " <0> ", _ => " <7> " }) + r + ")")));
+
+    /// <remarks>
+    /// Not tree equality with the original: printing drops parentheses around associative operators, so
+    /// <c>a &amp; (b &amp; c)</c> reparses as <c>(a &amp; b) &amp; c</c>, which PostgreSQL's = also tells apart.
+    /// </remarks>
+    [Fact]
+    public void Printed_text_is_a_fixed_point_of_parse_and_print() =>
+        Query(4).Sample(
+            text =>
+            {
+                var q = TsQuery.Parse(text);
+                var again = TsQuery.Parse(q.ToString());
+                return again.ToString() == q.ToString() && TsQuery.Parse(again.ToString()) == again && again.NumNode == q.NumNode;
+            },
+            seed: "0N0XIzNsQ0O2");
+
+    [Fact]
+    public void Storage_text_rebuilds_the_identical_tree() =>
+        Query(4).Sample(
+            text =>
+            {
+                var q = TsQuery.Parse(text);
+                var back = TsQuery.Parse(q.ToStorageText());
+                return back == q && back.ToString() == q.ToString();
+            },
+            seed: "0N0XIzNsQ0O2");
 }
