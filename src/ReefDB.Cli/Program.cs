@@ -17,7 +17,7 @@ internal static class Program
             Console.Error,
             InputIsTerminal: !Console.IsInputRedirected,
             OpenLineSource: () => RadLineSource.IsSupported ? new RadLineSource() : new PlainLineSource(Console.In, output),
-            Sessions: new UnavailableSessionFactory());
+            Sessions: new EngineSessionFactory());
         return CliApplication.Run(args, environment);
     }
 }

@@ -59,41 +59,26 @@ internal static class SqlSubcommand
 
         using var session = environment.Sessions.OpenInMemory();
         var printer = new StatementPrinter(session, ResultWriters.Create(format, environment.Output), environment.Error);
+        var runner = new ScriptRunner(printer);
         if (sql is not null)
         {
-            return ScriptSplitter.Split(sql).All(printer.Run) ? 0 : 1;
+            return runner.Feed(sql, stopOnError: true) && runner.Finish(stopOnError: true) ? 0 : 1;
         }
 
         if (environment.InputIsTerminal)
         {
-            return new InteractiveShell(printer, environment.OpenLineSource(), environment.Output).Run();
+            return new InteractiveShell(runner, environment.OpenLineSource(), environment.Output).Run();
         }
 
-        var splitter = new ScriptSplitter();
         while (environment.Input.ReadLine() is { } line)
         {
-            splitter.Append(line + "\n");
-            if (!RunReady(splitter, printer))
+            if (!runner.Feed(line + "\n", stopOnError: true))
             {
                 return 1;
             }
         }
 
-        splitter.Finish();
-        return RunReady(splitter, printer) ? 0 : 1;
-    }
-
-    private static bool RunReady(ScriptSplitter splitter, StatementPrinter printer)
-    {
-        while (splitter.TryTake(out var statement))
-        {
-            if (!printer.Run(statement))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return runner.Finish(stopOnError: true) ? 0 : 1;
     }
 
     private static OutputFormat ParseFormat(string? text) => text switch

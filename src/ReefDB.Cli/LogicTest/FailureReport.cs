@@ -23,9 +23,10 @@ internal static class FailureReport
             WriteSection(output, "sql", sql.Split('\n'));
         }
 
-        if (record is QueryRecord && failure.Expected.Count + failure.Actual.Count > 0)
+        if (record is QueryRecord query)
         {
-            WriteSection(output, "expected", failure.Expected);
+            // A failure that never got to compare values still shows what the file expects.
+            WriteSection(output, "expected", failure.Expected.Count > 0 ? failure.Expected : ExpectedOf(query));
         }
 
         if (failure.Actual.Count > 0)
@@ -35,6 +36,9 @@ internal static class FailureReport
 
         output.Write('\n');
     }
+
+    private static IReadOnlyList<string> ExpectedOf(QueryRecord query) =>
+        query.ExpectedHash is { } hash ? [hash.ToString()] : query.ExpectedValues;
 
     private static void WriteSection(TextWriter output, string title, IReadOnlyList<string> lines)
     {

@@ -5,43 +5,53 @@ namespace ReefDB.Cli.Shell;
 /// after errors. The prompt is <c>reefdb=&gt;</c> for a new statement and <c>reefdb-&gt;</c> while one
 /// is unfinished. Lines starting with a backslash (outside a string or comment) are shell commands:
 /// <c>\q</c> quits, <c>\?</c> lists them. End of input (Ctrl-D) quits too, dropping an unfinished statement.
+/// Between BEGIN and COMMIT the prompt is <c>reefdb=*&gt;</c>: the block's statements are held and run
+/// together at COMMIT (see <see cref="ScriptRunner"/>).
 /// </summary>
-internal sealed class InteractiveShell(StatementPrinter printer, ILineSource lines, TextWriter output)
+internal sealed class InteractiveShell(ScriptRunner runner, ILineSource lines, TextWriter output)
 {
     public const string Prompt = "reefdb=> ";
     public const string ContinuationPrompt = "reefdb-> ";
+    public const string TransactionPrompt = "reefdb=*> ";
+    public const string TransactionContinuationPrompt = "reefdb-*> ";
 
     /// <summary>Runs until <c>\q</c> or end of input; returns the exit code (0).</summary>
     public int Run()
     {
         output.Write("reefdb: in-memory database. Type \\? for help, \\q to quit.\n");
         output.Flush();
-        var splitter = new ScriptSplitter();
-        while (lines.ReadLine(splitter.HasPendingStatement ? ContinuationPrompt : Prompt) is { } line)
+        while (lines.ReadLine(CurrentPrompt()) is { } line)
         {
             var trimmed = line.Trim();
-            if (trimmed.StartsWith('\\') && !splitter.InsideLiteralOrComment)
+            if (trimmed.StartsWith('\\') && !runner.InsideLiteralOrComment)
             {
-                if (!RunMetaCommand(trimmed, splitter))
+                if (!RunMetaCommand(trimmed))
                 {
-                    return 0;
+                    break;
                 }
 
                 continue;
             }
 
-            splitter.Append(line + "\n");
-            while (splitter.TryTake(out var statement))
-            {
-                printer.Run(statement);
-            }
+            runner.Feed(line + "\n", stopOnError: false);
         }
 
+        // Leaving inside BEGIN … : the block is sent and rolled back, as when a psql session ends.
+        runner.DiscardPending();
+        runner.Finish(stopOnError: false);
         return 0;
     }
 
+    private string CurrentPrompt() => (runner.HasPendingStatement, runner.InTransactionBlock) switch
+    {
+        (false, false) => Prompt,
+        (true, false) => ContinuationPrompt,
+        (false, true) => TransactionPrompt,
+        (true, true) => TransactionContinuationPrompt,
+    };
+
     /// <summary>Runs a backslash command; false when the shell should end.</summary>
-    private bool RunMetaCommand(string command, ScriptSplitter splitter)
+    private bool RunMetaCommand(string command)
     {
         var name = command.Split(' ', 2)[0];
         switch (name)
@@ -58,7 +68,7 @@ internal sealed class InteractiveShell(StatementPrinter printer, ILineSource lin
                     """);
                 break;
             case "\\r":
-                splitter.DiscardPending();
+                runner.DiscardPending();
                 output.Write("Query buffer reset (cleared).\n");
                 break;
             default:

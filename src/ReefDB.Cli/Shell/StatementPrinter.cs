@@ -8,16 +8,26 @@ namespace ReefDB.Cli.Shell;
 /// standard error, their positions relative to the whole script.</summary>
 internal sealed class StatementPrinter(ISqlSession session, IResultWriter results, TextWriter error)
 {
-    /// <summary>Runs one statement; false when it failed.</summary>
-    public bool Run(ScriptStatement statement)
+    /// <summary>Runs <paramref name="statements"/> as one call of the session (one statement, or a
+    /// transaction block); false when it failed.</summary>
+    public bool Run(IReadOnlyList<ScriptStatement> statements)
     {
+        // Each statement starts on a line of its own in the call, so an error's line tells which
+        // statement it is about, and where that is in the script.
+        var firstLines = new int[statements.Count];
+        for (int k = 0, line = 1; k < statements.Count; k++)
+        {
+            firstLines[k] = line;
+            line += statements[k].Text.Count(c => c == '\n') + 1;
+        }
+
         try
         {
-            foreach (var outcome in session.Execute(statement.Text))
+            foreach (var outcome in session.Execute(string.Join(";\n", statements.Select(s => s.Text))))
             {
                 if (outcome.Error is { } failure)
                 {
-                    Report(failure.ShiftedBy(statement.Line, statement.Column));
+                    Report(InScript(failure, statements, firstLines));
                     return false;
                 }
 
@@ -32,6 +42,23 @@ internal sealed class StatementPrinter(ISqlSession session, IResultWriter result
         }
 
         return true;
+    }
+
+    private static SqlError InScript(SqlError failure, IReadOnlyList<ScriptStatement> statements, int[] firstLines)
+    {
+        if (failure.Line is not { } line)
+        {
+            return failure;
+        }
+
+        var k = Array.FindLastIndex(firstLines, first => first <= line);
+        if (k < 0)
+        {
+            return failure;
+        }
+
+        var local = failure with { Line = line - firstLines[k] + 1 };
+        return local.ShiftedBy(statements[k].Line, statements[k].Column);
     }
 
     private void Report(SqlError failure)

@@ -5,7 +5,9 @@ namespace ReefDB.Cli.Tests.Fakes;
 
 /// <summary>
 /// A scripted session: each statement of a call (split on ';' by the CLI's own splitter) goes to
-/// <see cref="Handler"/>, which answers with one outcome. Records every statement it was given.
+/// <see cref="Handler"/>, which answers with one outcome; an error's position, given relative to the
+/// statement, is moved to the whole call's text, as the engine reports it. Records every call and
+/// every statement it was given.
 /// </summary>
 internal sealed class FakeSession(Func<string, StatementOutcome> handler) : ISqlSession
 {
@@ -13,19 +15,24 @@ internal sealed class FakeSession(Func<string, StatementOutcome> handler) : ISql
 
     public List<string> Executed { get; } = [];
 
+    public List<string> Calls { get; } = [];
+
     public bool Disposed { get; private set; }
 
     public IEnumerable<StatementOutcome> Execute(string sql, CancellationToken cancellationToken = default)
     {
+        Calls.Add(sql);
         foreach (var statement in ScriptSplitter.Split(sql))
         {
             Executed.Add(statement.Text);
             var outcome = Handler(statement.Text);
-            yield return outcome;
-            if (outcome.Error is not null)
+            if (outcome.Error is { } error)
             {
+                yield return StatementOutcome.Failed(error.ShiftedBy(statement.Line, statement.Column));
                 yield break;
             }
+
+            yield return outcome;
         }
     }
 

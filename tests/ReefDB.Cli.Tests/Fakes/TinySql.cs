@@ -16,6 +16,9 @@ internal static class TinySql
         "INSERT INTO t VALUES (1, 'x')" => StatementOutcome.Command("INSERT 0 1", 1),
         "SELECT a, b FROM t" => StatementOutcome.Query("SELECT 2", ["a", "b"], [[1L, "x"], [22L, null]]),
         "SELECT 1" => StatementOutcome.Query("SELECT 1", ["?column?"], [[1L]]),
+        "BEGIN" => StatementOutcome.Command("BEGIN"),
+        "COMMIT" => StatementOutcome.Command("COMMIT"),
+        "ROLLBACK" => StatementOutcome.Command("ROLLBACK"),
         _ when sql.StartsWith("SELEC ", StringComparison.Ordinal) =>
             StatementOutcome.Failed(new SqlError("42601", "syntax error at or near \"SELEC\"", 1, 1)),
         _ when sql.StartsWith("SELECT nope", StringComparison.Ordinal) =>

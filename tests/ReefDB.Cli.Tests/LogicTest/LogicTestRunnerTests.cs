@@ -181,14 +181,14 @@ public sealed class LogicTestRunnerTests : IDisposable
         });
         try
         {
-            Assert.Equal(1, cli.Run("logictest", "--verbose", "--timeout", "0.2", scratch));
+            Assert.Equal(1, cli.Run("logictest", "--verbose", "--timeout", "2", scratch));
         }
         finally
         {
             release.Set();
         }
 
-        Assert.Contains($"FAIL {stuck}:4: timeout: still running after 0.2 s; the rest of the file is not run\n", cli.Output, StringComparison.Ordinal);
+        Assert.Contains($"FAIL {stuck}:4: timeout: still running after 2 s; the rest of the file is not run\n", cli.Output, StringComparison.Ordinal);
         Assert.Contains($"{stuck}: 1 passed, 2 failed, 1 skipped\n", cli.Output, StringComparison.Ordinal);
         Assert.EndsWith($"{next}: 1 passed, 0 failed, 0 skipped\n2 passed, 2 failed\n", cli.Output, StringComparison.Ordinal);
     }
