@@ -50,8 +50,11 @@ internal static class SqlValueBinary
                 writer.Write(uuid);
                 break;
             case SqlValueKind.TsVector:
+                writer.Write(((TsVector)value.AsPayload).ToString());
+                break;
             case SqlValueKind.TsQuery:
-                writer.Write(value.AsPayload.ToString() ?? string.Empty);
+                // The printed form drops parentheses and would reparse to a different tree.
+                writer.Write(((TsQuery)value.AsPayload).ToStorageText());
                 break;
             default:
                 throw new InvalidOperationException($"no snapshot encoding for values of kind {value.Kind}");
