@@ -113,8 +113,9 @@ internal sealed partial class SimCluster
 
         foreach (var node in nodes.Values)
         {
-            // An occasional skipped tick models a slow clock; Safe read-index does not depend on clock rates.
-            if (node.Raft is { } raft && (!chaos || random.NextDouble() > 0.02))
+            // An occasional skipped tick models a slow clock; Safe read-index does not depend on clock rates,
+            // lease reads do (so seeds with lease reads keep every clock in step).
+            if (node.Raft is { } raft && (!chaos || options.LeaseReads || random.NextDouble() > 0.02))
             {
                 raft.Tick();
                 Drain(node);
@@ -169,6 +170,7 @@ internal sealed partial class SimCluster
                 MaxUncommittedEntriesSize = 64 * 1024,
                 CheckQuorum = options.CheckQuorum,
                 PreVote = options.PreVote,
+                ReadOnlyOption = options.LeaseReads ? ReadOnlyOption.LeaseBased : ReadOnlyOption.Safe,
             },
             node.Disk);
         Trace.Add(now, string.Create(CultureInfo.InvariantCulture, $"node {node.Id} starts: hard={node.HardState} snapshot={snapshot.Metadata.Index} log=[{node.Disk.FirstIndex},{node.Disk.LastIndex}]"));

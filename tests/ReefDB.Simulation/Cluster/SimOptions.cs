@@ -20,12 +20,13 @@ internal sealed record SimOptions(
     bool PreVote,
     bool CheckQuorum,
     int MaxInflightMessages,
-    ulong MaxSizePerMessage)
+    ulong MaxSizePerMessage,
+    bool LeaseReads)
 {
     /// <summary>The most node ids ever created in one run (membership changes add fresh ids, never reuse one).</summary>
     public const int MaxNodes = 9;
 
-    public static SimOptions FromSeed(Random random) => new(
+    public static SimOptions FromSeed(Random random) => WithLeaseReads(new(
         Voters: random.Next(2) == 0 ? 3 : 5,
         Learners: random.Next(3) == 0 ? random.Next(1, 3) : 0,
         Clients: random.Next(3, 7),
@@ -39,9 +40,17 @@ internal sealed record SimOptions(
         PreVote: random.Next(5) != 0,
         CheckQuorum: random.Next(5) != 0,
         MaxInflightMessages: random.Next(1, 9),
-        MaxSizePerMessage: random.Next(3) switch { 0 => 64UL, 1 => 256UL, _ => 4096UL });
+        MaxSizePerMessage: random.Next(3) switch { 0 => 64UL, 1 => 256UL, _ => 4096UL },
+        LeaseReads: false), random);
+
+    /// <summary>
+    /// Lease reads are only valid with check-quorum and clocks that run at the same rate: a quarter of such
+    /// seeds use them, and those seeds never skip a tick (see <see cref="ReefDB.Raft.ReadOnlyOption.LeaseBased"/>).
+    /// </summary>
+    private static SimOptions WithLeaseReads(SimOptions options, Random random) =>
+        options with { LeaseReads = options.CheckQuorum && random.Next(4) == 0 };
 
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"voters={Voters} learners={Learners} clients={Clients} keys={Keys} faultRate={FaultRate} membershipChanges={AllowMembershipChanges} clientTimeout={ClientTimeoutTicks} preVote={PreVote} checkQuorum={CheckQuorum} maxInflight={MaxInflightMessages} maxMessageBytes={MaxSizePerMessage}");
+        $"voters={Voters} learners={Learners} clients={Clients} keys={Keys} faultRate={FaultRate} membershipChanges={AllowMembershipChanges} clientTimeout={ClientTimeoutTicks} preVote={PreVote} checkQuorum={CheckQuorum} maxInflight={MaxInflightMessages} maxMessageBytes={MaxSizePerMessage} leaseReads={LeaseReads}");
 }
