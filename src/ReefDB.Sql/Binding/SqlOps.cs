@@ -31,82 +31,25 @@ internal static partial class SqlOps
 {
     public static SqlType ParseType(TypeName name) => SqlType.Parse(name.Name, name.Modifiers);
 
-    public static SqlType CommonType(IReadOnlyList<SqlType> types, string what)
-    {
-        var result = types[0];
-        foreach (var t in types.Skip(1))
-        {
-            result = Common(result, t) ?? throw new SqlException(
-                SqlStates.DatatypeMismatch, $"{what} types {result.Name} and {t.Name} cannot be matched");
-        }
+    public static SqlType CommonType(IReadOnlyList<SqlType> types, string what) => TypeResolution.CommonType(types, what);
 
-        return result;
-    }
-
-    private static SqlType? Common(SqlType a, SqlType b)
-    {
-        if (a.Kind == b.Kind)
-        {
-            return a.Kind is SqlTypeKind.VarChar or SqlTypeKind.Char or SqlTypeKind.Numeric && !a.Equals(b) ? a.WithoutModifiers is var w && w.Kind == SqlTypeKind.Char ? SqlType.Text : a.WithoutModifiers : a;
-        }
-
-        if (a.IsNumeric && b.IsNumeric)
-        {
-            return Rank(a) >= Rank(b) ? a.WithoutModifiers : b.WithoutModifiers;
-        }
-
-        if (a.IsString && b.IsString)
-        {
-            return SqlType.Text;
-        }
-
-        if ((a.Kind, b.Kind) is (SqlTypeKind.Date, SqlTypeKind.Timestamp) or (SqlTypeKind.Timestamp, SqlTypeKind.Date))
-        {
-            return SqlType.Timestamp;
-        }
-
-        return null;
-    }
-
-    private static int Rank(SqlType t) => t.Kind switch
-    {
-        SqlTypeKind.Int16 => 1,
-        SqlTypeKind.Int32 => 2,
-        SqlTypeKind.Int64 => 3,
-        SqlTypeKind.Numeric => 4,
-        SqlTypeKind.Float32 => 5,
-        _ => 6,
-    };
-
-    public static Func<SqlValue, SqlValue>? ImplicitCast(SqlType from, SqlType to)
-    {
-        if (from.Kind == to.Kind && (to.Kind is not (SqlTypeKind.VarChar or SqlTypeKind.Char or SqlTypeKind.Numeric) || to.Equals(from)))
-        {
-            return v => v;
-        }
-
-        if ((from.IsNumeric && to.IsNumeric && Rank(to) >= Rank(from)) || (from.IsString && to.IsString) ||
-            (from.Kind == SqlTypeKind.Date && to.Kind == SqlTypeKind.Timestamp))
-        {
-            return ExplicitCast(from, to);
-        }
-
-        return null;
-    }
+    public static Func<SqlValue, SqlValue>? ImplicitCast(SqlType from, SqlType to) => CastIn(from, to, CastContext.Implicit);
 
     /// <summary>Assignment (INSERT/UPDATE) casts: also narrowing numeric and any type to text.</summary>
-    public static Func<SqlValue, SqlValue>? AssignmentCast(SqlType from, SqlType to)
+    public static Func<SqlValue, SqlValue>? AssignmentCast(SqlType from, SqlType to) => CastIn(from, to, CastContext.Assignment);
+
+    public static Func<SqlValue, SqlValue> ExplicitCast(SqlType from, SqlType to) =>
+        CastIn(from, to, CastContext.Explicit) ?? throw new SqlException(SqlStates.CannotCoerce, $"cannot cast type {from.Name} to {to.Name}");
+
+    private static Func<SqlValue, SqlValue>? CastIn(SqlType from, SqlType to, CastContext context)
     {
-        if ((from.IsNumeric && to.IsNumeric) || (from.IsString && to.IsString) || to.IsString ||
-            (from.Kind is SqlTypeKind.Date or SqlTypeKind.Timestamp && to.Kind is SqlTypeKind.Date or SqlTypeKind.Timestamp))
+        if (from.Equals(to))
         {
-            return ExplicitCast(from, to);
+            return static v => v;
         }
 
-        return ImplicitCast(from, to);
+        return SqlCasts.CanCast(from, to, context) ? v => v.IsNull ? v : SqlCasts.Cast(v, from, to, context) : null;
     }
-
-    public static Func<SqlValue, SqlValue> ExplicitCast(SqlType from, SqlType to) => v => CastValue(v, to);
 
     public static bool IsAggregate(string name) => name is "count" or "sum" or "avg" or "min" or "max"
         or "string_agg" or "bool_and" or "bool_or" or "every" or "array_agg";
