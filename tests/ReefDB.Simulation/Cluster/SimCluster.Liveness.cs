@@ -55,21 +55,16 @@ internal sealed partial class SimCluster
         }
     }
 
-    /// <summary>A leader that every live member of its membership follows.</summary>
-    private SimNode? StableLeader()
-    {
-        var leaders = nodes.Values.Where(n => n.IsLeader).ToList();
-        if (leaders.Count != 1)
-        {
-            return null;
-        }
-
-        var leader = leaders[0];
-        var membership = leader.Raft!.Membership;
-        return membership.All.All(id => nodes.TryGetValue(id, out var member) && member.IsUp && member.SoftState.Leader == leader.Id)
-            ? leader
-            : null;
-    }
+    /// <summary>
+    /// The leader that every member of its membership follows (at most one can be: memberships of
+    /// successive configurations overlap in a majority). Another node may still call itself leader: a node
+    /// outside the membership (its joining entry was never committed, or it was removed) that led an older
+    /// term, and that nobody contacts any more. Without pre-vote and check-quorum nothing tells it a newer term
+    /// exists, as in etcd-io/raft; it is harmless, since it cannot commit anything.
+    /// </summary>
+    private SimNode? StableLeader() =>
+        nodes.Values.FirstOrDefault(leader => leader.IsLeader && leader.Raft!.Membership.All.All(
+            id => nodes.TryGetValue(id, out var member) && member.IsUp && member.SoftState.Leader == leader.Id));
 
     private bool MembersCaughtUp(SimNode leader) =>
         leader.Raft!.Membership.All.All(id => nodes[id].Applied >= maxAcknowledgedWriteIndex);
