@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using ReefDB.Raft.Storage.Files;
+
+namespace ReefDB.Raft.Storage.Log;
+
+/// <summary>Scanning a segment at open: what is a torn tail (truncated) and what is corruption (fatal).</summary>
+internal sealed partial class Segment
+{
+    /// <summary>
+    /// Scans the segment at <paramref name="path"/>, checking every record. In the last segment, a record that
+    /// runs past the end of the file, or a bad record followed only by zeros or by nothing, is the trace of a write
+    /// that did not complete (never acknowledged under fsync <c>always</c>): it is cut off and reported through
+    /// <paramref name="warn"/>. Any other damage throws <see cref="RaftStorageCorruptionException"/>.
+    /// </summary>
+    /// <returns>The segment, or null for a last segment whose header never became durable (deleted).</returns>
+    public static Segment? Load(string path, ulong nameIndex, bool isLast, bool fsync, Action<string> warn)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (bytes.Length < HeaderSize && isLast)
+        {
+            warn($"Deleted the log segment '{path}': its header was never completely written.");
+            DurableFile.Delete(path, fsync);
+            return null;
+        }
+
+        var segment = ReadHeader(path, bytes, nameIndex);
+        long position = HeaderSize;
+        while (position < bytes.Length)
+        {
+            var status = LogRecord.TryDecode(bytes.AsSpan((int)position), out var entry, out var claimedEnd);
+            if (status == DecodeStatus.Ok)
+            {
+                var expected = segment.FirstIndex + (ulong)segment.Count;
+                if (entry.Index != expected)
+                {
+                    throw new RaftStorageCorruptionException(path, position, $"a log record holds index {entry.Index} where {expected} was expected");
+                }
+
+                if (entry.Term < (segment.Count == 0 ? segment.PreviousTerm : segment.Terms[^1]))
+                {
+                    throw new RaftStorageCorruptionException(path, position, $"the term goes backwards at index {entry.Index}");
+                }
+
+                segment.Offsets.Add(position);
+                segment.Terms.Add(entry.Term);
+                position += claimedEnd;
+                continue;
+            }
+
+            if (isLast && IsTornTail(bytes, position, status, claimedEnd))
+            {
+                warn($"Truncated a torn record at the end of the log segment '{path}' at offset {position} " +
+                     $"({bytes.Length - position} bytes): a write that did not complete before a crash.");
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1);
+                stream.SetLength(position);
+                DurableFile.Flush(stream, fsync);
+                break;
+            }
+
+            throw new RaftStorageCorruptionException(path, position, isLast
+                ? "a log record fails its checksum and is followed by more data"
+                : "a log record in a closed segment is damaged or incomplete");
+        }
+
+        segment.EndOffset = position;
+        return segment;
+    }
+
+    private static bool IsTornTail(byte[] bytes, long position, DecodeStatus status, long claimedEnd)
+    {
+        if (status == DecodeStatus.Truncated || position + claimedEnd >= bytes.Length)
+        {
+            return true;
+        }
+
+        // A file system may extend the file before the data lands, leaving zeros after the last good record, or
+        // after the one record of the interrupted write whose bytes did land only partly.
+        var end = position + claimedEnd;
+        return !bytes.AsSpan((int)position).ContainsAnyExcept((byte)0)
+            || (claimedEnd > LogRecord.HeaderSize && !bytes.AsSpan((int)end).ContainsAnyExcept((byte)0));
+    }
+
+    private static Segment ReadHeader(string path, byte[] bytes, ulong nameIndex)
+    {
+        if (bytes.Length < HeaderSize
+            || BinaryPrimitives.ReadUInt32LittleEndian(bytes) != Magic
+            || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(24)) != Crc32C.Compute(bytes.AsSpan(0, 24)))
+        {
+            throw new RaftStorageCorruptionException(path, 0, "the segment header is damaged");
+        }
+
+        var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
+        if (version != Version)
+        {
+            throw new RaftStorageCorruptionException(path, 4, $"unknown segment format version {version}");
+        }
+
+        var firstIndex = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8));
+        if (firstIndex != nameIndex)
+        {
+            throw new RaftStorageCorruptionException(path, 8, $"the segment header says it starts at {firstIndex}, its name says {nameIndex}");
+        }
+
+        return new Segment(path, firstIndex, BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(16)));
+    }
+}

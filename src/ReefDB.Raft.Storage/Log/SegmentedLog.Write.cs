@@ -1,0 +1,241 @@
+using ReefDB.Raft.Messages;
+using ReefDB.Raft.Storage.Files;
+
+namespace ReefDB.Raft.Storage.Log;
+
+/// <summary>Appending, overwriting a suffix, compacting and resetting the log.</summary>
+internal sealed partial class SegmentedLog
+{
+    /// <summary>
+    /// Persists <paramref name="entries"/> (contiguous, starting at or before LastIndex + 1): entries before
+    /// FirstIndex are ignored, and an existing suffix from the first new index on is replaced. The records go out as
+    /// one write and one fsync (two of each only when the batch crosses a segment boundary).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A gap after LastIndex, or non-contiguous entries.</exception>
+    public void Append(IReadOnlyList<Entry> entries)
+    {
+        ThrowIfFailed();
+        var skip = 0;
+        while (skip < entries.Count && entries[skip].Index < FirstIndex)
+        {
+            skip++;
+        }
+
+        if (skip == entries.Count)
+        {
+            return;
+        }
+
+        var start = entries[skip].Index;
+        if (start > LastIndex + 1)
+        {
+            throw new InvalidOperationException($"Missing log entries: last is {LastIndex}, appending at {start}.");
+        }
+
+        for (var i = skip + 1; i < entries.Count; i++)
+        {
+            if (entries[i].Index != entries[i - 1].Index + 1)
+            {
+                throw new InvalidOperationException($"Entries to append are not contiguous at index {entries[i].Index}.");
+            }
+        }
+
+        try
+        {
+            if (start <= LastIndex)
+            {
+                TruncateFrom(start);
+            }
+
+            WriteRecords(entries, skip);
+        }
+        catch
+        {
+            // The file may now hold bytes the in-memory state does not know about: refuse further writes.
+            failed = true;
+            throw;
+        }
+
+        for (var i = skip; i < entries.Count; i++)
+        {
+            cache.Add(entries[i]);
+            cacheBytes += entries[i].PayloadSize;
+        }
+
+        TrimCache();
+    }
+
+    /// <summary>Forgets entries up to <paramref name="index"/> and deletes the segments wholly at or before it
+    /// (never the last one). The caller ensures a durable snapshot covers <paramref name="index"/>.</summary>
+    public void Compact(ulong index)
+    {
+        ThrowIfFailed();
+        FirstIndex = index + 1;
+        var deleted = false;
+        while (segments.Count > 1 && segments[0].LastIndex <= index)
+        {
+            File.Delete(segments[0].Path);
+            segments.RemoveAt(0);
+            deleted = true;
+        }
+
+        if (deleted)
+        {
+            DurableFile.SyncDirectory(directory, fsync);
+        }
+
+        if (cacheFirst < FirstIndex)
+        {
+            var drop = (int)Math.Min((ulong)cache.Count, FirstIndex - cacheFirst);
+            cacheBytes -= cache.Take(drop).Sum(e => e.PayloadSize);
+            cache.RemoveRange(0, drop);
+            cacheFirst = FirstIndex;
+        }
+    }
+
+    /// <summary>Replaces the whole log by an empty one that starts after a snapshot received from the leader.</summary>
+    public void ResetTo(ulong snapshotIndex, ulong snapshotTerm)
+    {
+        ThrowIfFailed();
+        active?.Dispose();
+        active = null;
+        DeleteAllSegments();
+        segments.Add(Segment.Create(directory, snapshotIndex + 1, snapshotTerm, fsync));
+        FirstIndex = snapshotIndex + 1;
+        cache.Clear();
+        cacheBytes = 0;
+        cacheFirst = FirstIndex;
+        OpenActive();
+    }
+
+    /// <summary>Deletes segments newest first, so that a crash midway leaves a contiguous prefix of the log.</summary>
+    private void DeleteAllSegments()
+    {
+        for (var i = segments.Count - 1; i >= 0; i--)
+        {
+            File.Delete(segments[i].Path);
+        }
+
+        segments.Clear();
+        DurableFile.SyncDirectory(directory, fsync);
+    }
+
+    /// <summary>
+    /// Removes entries from <paramref name="start"/> on. Later segments go first (newest first, so the chain stays
+    /// contiguous after a crash), then the segment holding <paramref name="start"/> is cut and fsynced before new
+    /// records are written, so stale bytes can never follow new ones on disk.
+    /// </summary>
+    private void TruncateFrom(ulong start)
+    {
+        var keepSegments = segments.FindLastIndex(s => s.FirstIndex <= start);
+        if (keepSegments < segments.Count - 1)
+        {
+            active?.Dispose();
+            active = null;
+            for (var i = segments.Count - 1; i > keepSegments; i--)
+            {
+                File.Delete(segments[i].Path);
+                segments.RemoveAt(i);
+            }
+
+            DurableFile.SyncDirectory(directory, fsync);
+            OpenActive();
+        }
+
+        var segment = segments[^1];
+        var keep = (int)(start - segment.FirstIndex);
+        var end = segment.Offsets[keep];
+        active!.SetLength(end);
+        DurableFile.Flush(active, fsync);
+        active.Position = end;
+        segment.Offsets.RemoveRange(keep, segment.Count - keep);
+        segment.Terms.RemoveRange(keep, segment.Terms.Count - keep);
+        segment.EndOffset = end;
+
+        if (start < cacheFirst)
+        {
+            cache.Clear();
+            cacheBytes = 0;
+            cacheFirst = start;
+        }
+        else
+        {
+            var from = (int)(start - cacheFirst);
+            cacheBytes -= cache.Skip(from).Sum(e => e.PayloadSize);
+            cache.RemoveRange(from, cache.Count - from);
+        }
+    }
+
+    private void WriteRecords(IReadOnlyList<Entry> entries, int from)
+    {
+        var buffer = new MemoryStream();
+        var offsets = new List<long>();
+        var terms = new List<ulong>();
+        for (var i = from; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            var size = LogRecord.EncodedSize(entry);
+            var segment = segments[^1];
+            if (segment.EndOffset + buffer.Length + size > options.SegmentBytes && (segment.Count > 0 || buffer.Length > 0))
+            {
+                Flush(buffer, offsets, terms);
+                Rotate();
+            }
+
+            offsets.Add(segments[^1].EndOffset + buffer.Length);
+            terms.Add(entry.Term);
+            var record = new byte[size];
+            LogRecord.Encode(entry, record);
+            buffer.Write(record);
+        }
+
+        Flush(buffer, offsets, terms);
+    }
+
+    /// <summary>One write and one fsync of the pending records into the active segment.</summary>
+    private void Flush(MemoryStream buffer, List<long> offsets, List<ulong> terms)
+    {
+        if (buffer.Length == 0)
+        {
+            return;
+        }
+
+        var segment = segments[^1];
+        active!.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        DurableFile.Flush(active, fsync);
+        segment.Offsets.AddRange(offsets);
+        segment.Terms.AddRange(terms);
+        segment.EndOffset += buffer.Length;
+        buffer.SetLength(0);
+        offsets.Clear();
+        terms.Clear();
+    }
+
+    private void Rotate()
+    {
+        var last = segments[^1];
+        segments.Add(Segment.Create(directory, last.LastIndex + 1, last.TermAt(last.LastIndex), fsync));
+        OpenActive();
+    }
+
+    private void TrimCache()
+    {
+        var drop = 0;
+        while (drop < cache.Count && cacheBytes > options.CacheBytes)
+        {
+            cacheBytes -= cache[drop].PayloadSize;
+            drop++;
+        }
+
+        cache.RemoveRange(0, drop);
+        cacheFirst += (ulong)drop;
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (failed)
+        {
+            throw new IOException("A previous write to the raft log failed; reopen the storage to recover.");
+        }
+    }
+}
