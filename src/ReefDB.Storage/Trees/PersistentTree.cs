@@ -16,7 +16,9 @@ namespace ReefDB.Storage.Trees;
 /// <para>Thread safety: a tree is deeply immutable, so any number of threads may read it, enumerate it and
 /// derive new trees or builders from it concurrently, also while a builder derived from it is being edited.
 /// Publish a tree to other threads through a volatile write or an interlocked exchange, as for any object.</para>
-/// <para>The comparer must be a consistent total order and must not change while any tree uses it.</para>
+/// <para>The comparer must be a consistent total order and must not change while any tree uses it. If it
+/// throws, the edit fails with its exception and changes nothing (also in a builder): every comparison
+/// happens before the first write.</para>
 /// </remarks>
 public sealed partial class PersistentTree<TKey, TValue> : IReadOnlyCollection<KeyValuePair<TKey, TValue>>
 {
