@@ -91,6 +91,21 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
                 options.OnWarning?.Invoke(message);
             }
 
+            var isNew = !File.Exists(Path.Combine(directory, StateFile.Name));
+            if (isNew && (Directory.Exists(Path.Combine(directory, LogFolder)) || Directory.Exists(Path.Combine(directory, SnapshotFolder))))
+            {
+                // The state file is written right after the identity and before any log or snapshot: without it the
+                // node's vote is lost, and voting again could elect two leaders in one term.
+                throw new RaftStorageCorruptionException(Path.Combine(directory, StateFile.Name), 0,
+                    "the state file (term, vote) is missing although the directory holds a log");
+            }
+
+            if (!isNew && !File.Exists(Path.Combine(directory, IdentityFile.Name)))
+            {
+                throw new RaftStorageCorruptionException(Path.Combine(directory, IdentityFile.Name), 0,
+                    "the identity file is missing although the directory holds a state file");
+            }
+
             IdentityFile.WriteOrCheck(directory, identity, fsync);
             DeleteLeftoverTempFiles(directory, Warn);
             var stored = StateFile.Read(directory);

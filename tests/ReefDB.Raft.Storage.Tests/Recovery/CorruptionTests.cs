@@ -123,4 +123,23 @@ public sealed class CorruptionTests
         var error = Assert.Throws<RaftStorageCorruptionException>(() => Fixtures.Open(dir));
         Assert.Equal(state, error.File);
     }
+
+    [Theory]
+    [InlineData("state")]
+    [InlineData("identity")]
+    public void A_missing_state_or_identity_file_is_corruption(string name)
+    {
+        using var dir = new TempDirectory();
+        using (var storage = Fixtures.Open(dir))
+        {
+            storage.Append(Fixtures.Entries(1, 3, 1));
+            storage.SetHardState(new HardState(1, 1, 0));
+        }
+
+        var path = Path.Combine(dir.Path, name);
+        File.Delete(path);
+
+        var error = Assert.Throws<RaftStorageCorruptionException>(() => Fixtures.Open(dir));
+        Assert.Equal(path, error.File);
+    }
 }
