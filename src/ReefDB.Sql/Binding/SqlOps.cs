@@ -1,3 +1,4 @@
+using ReefDB.Sql.Functions;
 using System.Globalization;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Syntax;
@@ -54,16 +55,19 @@ internal static partial class SqlOps
     public static bool IsAggregate(string name) => name is "count" or "sum" or "avg" or "min" or "max"
         or "string_agg" or "bool_and" or "bool_or" or "every" or "array_agg";
 
-    public static ScalarFunction Like(LikeKind kind, bool hasEscape) => (args, _) =>
+    /// <summary>LIKE / ILIKE (value, pattern[, escape]) through the value layer's compiled patterns.</summary>
+    public static ScalarFunction Like(LikeKind kind, bool hasEscape)
     {
-        if (args[0].IsNull || args[1].IsNull || (hasEscape && args[2].IsNull))
+        var op = kind == LikeKind.ILike ? "ILIKE" : "LIKE";
+        if (hasEscape)
         {
-            return SqlValue.Null;
+            var withEscape = SqlOperators.ResolveLikeWithEscape(op, SqlType.Text, SqlType.Text);
+            return (args, _) => withEscape(args[0], args[1], args[2]);
         }
 
-        var escape = hasEscape ? args[2].AsText : "\\";
-        return SqlValue.FromBoolean(LikeMatcher.Matches(args[0].AsText, args[1].AsText, escape, kind == LikeKind.ILike));
-    };
+        var evaluate = SqlOperators.ResolveLike(op, SqlType.Text, SqlType.Text).Evaluate;
+        return (args, _) => evaluate(args[0], args[1]);
+    }
 
     internal static string Format(long v) => v.ToString(CultureInfo.InvariantCulture);
 }

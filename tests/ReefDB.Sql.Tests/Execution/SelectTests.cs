@@ -76,6 +76,17 @@ public sealed class SelectTests
     }
 
     [Fact]
+    public void Like_prefix_uses_an_index_range_with_the_same_rows()
+    {
+        var db = new TestDatabase();
+        db.Exec("CREATE TABLE w(s TEXT PRIMARY KEY)");
+        db.Exec("INSERT INTO w VALUES ('apple'), ('apricot'), ('banana'), ('ap'), ('Apple')");
+        Assert.Equal(["ap", "apple", "apricot"], db.Rows("SELECT s FROM w WHERE s LIKE 'ap%' ORDER BY s"));
+        Assert.Equal(["Apple", "apple"], db.Rows("SELECT s FROM w WHERE s ILIKE 'apple' ORDER BY s"));
+        Assert.Contains("Index Scan", string.Join("\n", db.Rows("EXPLAIN SELECT s FROM w WHERE s LIKE 'ap%'")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Recursive_cte_counts()
     {
         var db = new TestDatabase();
