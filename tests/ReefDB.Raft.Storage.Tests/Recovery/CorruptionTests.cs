@@ -142,4 +142,19 @@ public sealed class CorruptionTests
         var error = Assert.Throws<RaftStorageCorruptionException>(() => Fixtures.Open(dir));
         Assert.Equal(path, error.File);
     }
+
+    [Fact]
+    public void Damage_found_when_reading_an_old_entry_back_from_disk_is_corruption()
+    {
+        using var dir = new TempDirectory();
+        using var storage = Fixtures.Open(dir, new() { SegmentBytes = 200, CacheBytes = 50 });
+        storage.Append(Fixtures.Entries(1, 30, 1));
+        var first = dir.Segments()[0];
+        Fixtures.FlipByte(first, FirstRecord + 30);
+
+        var error = Assert.Throws<RaftStorageCorruptionException>(() => storage.Entries(1, 3, ulong.MaxValue));
+        Assert.Equal(first, error.File);
+        Assert.Equal(FirstRecord, error.Offset);
+        Assert.Equal("entry 30 term 1", Fixtures.Text(storage.Entries(30, 31, 0)[0]));
+    }
 }
