@@ -165,7 +165,7 @@ public sealed class RaftNode
             }
 
             var hard = core.HardState;
-            return !core.SoftState.Equals(previousSoftState)
+            return core.Lead != previousSoftState.Leader || core.Role != previousSoftState.Role
                 || (!hard.IsEmpty && hard != previousHardState)
                 || core.Log.Unstable.Snapshot is not null
                 || core.Log.Unstable.Count > 0

@@ -139,7 +139,11 @@ internal sealed partial class RaftCore
             PendingConfIndex = confIndex;
         }
 
-        BroadcastAppend();
+        if (Role == RaftRole.Leader)
+        {
+            BroadcastAppend();
+        }
+
         return null;
     }
 

@@ -274,6 +274,11 @@ internal sealed class RaftLog
             return storage.Entries(low, high, maxBytes);
         }
 
+        if (low >= offset)
+        {
+            return Unstable.Slice(low, high, maxBytes);
+        }
+
         var result = new List<Entry>((int)Math.Min(high - low, 1024));
         var size = 0UL;
         if (low < offset)

@@ -139,4 +139,27 @@ internal sealed class UnstableLog
     }
 
     public Entry[] AllEntries() => [.. entries];
+
+    /// <summary>Entries in [<paramref name="low"/>, <paramref name="high"/>) as one array, size-limited like
+    /// <see cref="CopyTo"/> (at least one entry): the leader's common case, with no intermediate list.</summary>
+    public Entry[] Slice(ulong low, ulong high, ulong maxBytes)
+    {
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+        var start = (int)(low - Offset);
+        var count = (int)(high - low);
+        var size = 0UL;
+        var taken = 0;
+        while (taken < count)
+        {
+            size += (ulong)all[start + taken].PayloadSize;
+            if (taken > 0 && size > maxBytes)
+            {
+                break;
+            }
+
+            taken++;
+        }
+
+        return all.Slice(start, taken).ToArray();
+    }
 }

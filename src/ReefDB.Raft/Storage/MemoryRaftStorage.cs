@@ -71,7 +71,7 @@ public sealed class MemoryRaftStorage : IRaftStorage
             taken++;
         }
 
-        return entries.GetRange(start, taken).ToArray();
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries).Slice(start, taken).ToArray();
     }
 
     /// <inheritdoc />
