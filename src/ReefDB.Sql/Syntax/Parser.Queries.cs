@@ -164,7 +164,9 @@ internal sealed partial class Parser
         {
             var query = ParseQuery();
             Expect(TokenKind.RightParen);
-            return query;
+
+            // Parentheses that only group leave no Query node: the tree shape already says it.
+            return query is { With: null, OrderBy.Count: 0, Limit: null, Offset: null } ? query.Body : query;
         }
 
         if (IsKeyword("select"))

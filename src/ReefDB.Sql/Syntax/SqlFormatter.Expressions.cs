@@ -77,6 +77,16 @@ internal sealed partial class SqlFormatter
             case FunctionCall call:
                 WriteCall(call);
                 break;
+            case ExistsExpression exists:
+                Append("EXISTS (");
+                WriteQuery(exists.Subquery);
+                Append(")");
+                break;
+            case ScalarSubquery scalar:
+                Append("(");
+                WriteQuery(scalar.Subquery);
+                Append(")");
+                break;
             default:
                 WritePredicate(expression);
                 break;
@@ -136,14 +146,6 @@ internal sealed partial class SqlFormatter
                 WriteQuery(inQuery.Subquery);
                 Append(")");
                 break;
-            case ExistsExpression exists:
-                Append("EXISTS (");
-                WriteQuery(exists.Subquery);
-                Append(")");
-                break;
-            case ScalarSubquery scalar:
-                WriteQuery(scalar.Subquery);
-                break;
             case QuantifiedComparison quantified:
                 WriteExpression(quantified.Left);
                 Append(" ").Append(BinarySymbol(quantified.Operator))
@@ -200,7 +202,7 @@ internal sealed partial class SqlFormatter
             Name(call.Schema).Append(".");
         }
 
-        Name(call.Name).Append("(");
+        Append(QuoteFunctionName(call.Name)).Append("(");
         if (call.IsStar)
         {
             Append("*");
@@ -225,6 +227,24 @@ internal sealed partial class SqlFormatter
             WriteExpression(call.Filter);
             Append(")");
         }
+    }
+
+    /// <summary>Function names may be type/function-name keywords (left, right) and the keyword
+    /// functions that also parse as plain calls; others that are keywords need quotes.</summary>
+    private static string QuoteFunctionName(string name)
+    {
+        var quoted = QuoteIdentifier(name);
+        if (quoted[0] != '"')
+        {
+            return name;
+        }
+
+        var lowerWord = name[0] is (>= 'a' and <= 'z') or '_'
+            && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '$');
+        var keyword = Keywords.CategoryOf(new Token(TokenKind.Identifier, name, 0, 0));
+        var callable = keyword == KeywordCategory.TypeFunctionName
+            || name is "coalesce" or "nullif" or "greatest" or "least" or "substring";
+        return lowerWord && callable ? name : quoted;
     }
 
     private static string UnarySymbol(UnaryOperator op) => op switch

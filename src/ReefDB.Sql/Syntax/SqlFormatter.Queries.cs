@@ -13,7 +13,15 @@ internal sealed partial class SqlFormatter
                     WriteWith(full.With);
                 }
 
-                WriteQueryOperand(full.Body);
+                if (full.Body is Query)
+                {
+                    WriteQueryOperand(full.Body);
+                }
+                else
+                {
+                    WriteQuery(full.Body);
+                }
+
                 if (full.OrderBy.Count > 0)
                 {
                     Append(" ORDER BY ");
