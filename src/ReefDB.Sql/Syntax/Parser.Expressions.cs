@@ -277,15 +277,7 @@ internal sealed partial class Parser
         if (token.IsOperator("-"))
         {
             Advance();
-            var operand = ParseUnary();
-            return operand switch
-            {
-                IntegerLiteral integer when integer.Value != long.MinValue => new IntegerLiteral(-integer.Value) { Position = at },
-                IntegerLiteral => new NumericLiteral("9223372036854775808") { Position = at },
-                NumericLiteral numeric => NumberLiteral(
-                    numeric.Text.StartsWith('-') ? numeric.Text[1..] : "-" + numeric.Text) with { Position = at },
-                _ => new UnaryExpression(UnaryOperator.Negate, operand) { Position = at },
-            };
+            return Negate(ParseUnary(), at);
         }
 
         if (token.IsOperator("+"))
@@ -301,6 +293,24 @@ internal sealed partial class Parser
         }
 
         return ParsePostfix(ParsePrimary());
+    }
+
+    /// <summary>
+    /// Unary minus; on a numeric constant it folds into the constant, as PostgreSQL does, so that
+    /// <c>-9223372036854775808</c> is a bigint literal rather than the negation of a numeric.
+    /// </summary>
+    private static Expression Negate(Expression operand, Errors.SourcePosition at)
+    {
+        Literal? folded = operand switch
+        {
+            IntegerLiteral integer when integer.Value != long.MinValue => new IntegerLiteral(-integer.Value),
+            IntegerLiteral => new NumericLiteral("9223372036854775808"),
+            NumericLiteral numeric => NumberLiteral(numeric.Text.StartsWith('-') ? numeric.Text[1..] : "-" + numeric.Text),
+            _ => null,
+        };
+        return folded is null
+            ? new UnaryExpression(UnaryOperator.Negate, operand) { Position = at }
+            : folded with { Position = at };
     }
 
     /// <summary>Postfix <c>::type</c> casts, which bind tightest of all.</summary>
