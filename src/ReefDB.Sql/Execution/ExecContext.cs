@@ -32,11 +32,11 @@ internal sealed class ExecContext
 
     public SqlValue CurrentDate { get; }
 
-    /// <summary>Uncorrelated subquery results, by subquery id.</summary>
-    public Dictionary<int, object> SubqueryCache { get; } = [];
+    /// <summary>Uncorrelated subquery results, by subquery id (created on first use: most statements have none).</summary>
+    public Dictionary<int, object> SubqueryCache => field ??= [];
 
     /// <summary>Rows of the previous round of each recursive CTE, by work table id.</summary>
-    public Dictionary<int, List<SqlValue[]>> WorkTables { get; } = [];
+    public Dictionary<int, List<SqlValue[]>> WorkTables => field ??= [];
 
     public double NextRandom() => random.NextDouble();
 

@@ -34,6 +34,15 @@ internal sealed class Statistics
     }
 
     /// <summary>The bucket signature of the given tables: a cached plan is reused only when it is equal.</summary>
-    public static long[] Signature(DatabaseVersion version, IReadOnlyList<string> tables) =>
-        tables.Select(t => version.Tables.TryGetValue(t, out var d) ? Bucket(d.RowCount) : -1).ToArray();
+    public static long[] Signature(DatabaseVersion version, IReadOnlyList<string> tables)
+    {
+        // On the hot path of every cached execution: a plain loop, one small array.
+        var signature = new long[tables.Count];
+        for (var i = 0; i < signature.Length; i++)
+        {
+            signature[i] = version.Tables.TryGetValue(tables[i], out var d) ? Bucket(d.RowCount) : -1;
+        }
+
+        return signature;
+    }
 }
