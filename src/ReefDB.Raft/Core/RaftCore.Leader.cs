@@ -286,7 +286,8 @@ internal sealed partial class RaftCore
             SendAppend(m.From, progress, sendIfEmpty: true);
         }
 
-        if (config.ReadOnlyOption == ReadOnlyOption.Safe && !m.Context.IsEmpty)
+        // Lease mode confirms reads this way too once its lease is revoked (see leaseRevoked).
+        if (!m.Context.IsEmpty)
         {
             ConfirmReads(m);
         }
@@ -344,6 +345,11 @@ internal sealed partial class RaftCore
         return null;
     }
 
-    private void SendTimeoutNow(ulong to) =>
+    private void SendTimeoutNow(ulong to)
+    {
+        // The target may now win at once (voters let a transfer campaign override their lease), even if this
+        // transfer is later abandoned: from here on this term, reads must be confirmed by a heartbeat round.
+        leaseRevoked = true;
         Messages.Add(new Message { Type = MessageType.TimeoutNow, From = Id, To = to, Term = Term });
+    }
 }

@@ -32,6 +32,7 @@ internal sealed partial class RaftCore
         switch (config.ReadOnlyOption)
         {
             case ReadOnlyOption.Safe:
+            case ReadOnlyOption.LeaseBased when leaseRevoked:
                 // Confirm we are still the leader: a quorum must answer a heartbeat round sent after this moment.
                 readOnly.AddRequest(Log.Committed, m);
                 readOnly.RecvAck(Id, m.Context.Span);

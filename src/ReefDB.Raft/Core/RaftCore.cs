@@ -23,6 +23,9 @@ internal sealed partial class RaftCore
     private int heartbeatElapsed;
     private int randomizedElectionTimeout;
     private ReadOnlyQueue readOnly = new();
+
+    /// <summary>True once this leader sent TimeoutNow in its term: its lease no longer protects reads.</summary>
+    private bool leaseRevoked;
     private readonly List<Message> pendingReadIndexMessages = [];
 
     public RaftCore(RaftConfig config, IRaftStorage storage)
@@ -153,6 +156,7 @@ internal sealed partial class RaftCore
 
         Reset(Term);
         Lead = Id;
+        leaseRevoked = false;
         Role = RaftRole.Leader;
         var self = Tracker.Get(Id);
         if (self is not null)

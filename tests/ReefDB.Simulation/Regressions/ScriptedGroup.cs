@@ -15,14 +15,14 @@ internal sealed class ScriptedGroup
     private readonly Dictionary<ulong, (RaftNode Raft, MemoryRaftStorage Disk)> nodes = [];
     private readonly Queue<Message> queue = new();
 
-    public ScriptedGroup(int voters, int maxInflight)
+    public ScriptedGroup(int voters, int maxInflight, ReadOnlyOption readOnlyOption = ReadOnlyOption.Safe)
     {
         var membership = new Membership(Enumerable.Range(1, voters).Select(i => (ulong)i));
         var random = new Random(7);
         foreach (var id in membership.Voters)
         {
             var disk = new MemoryRaftStorage(membership);
-            var config = new RaftConfig { Id = id, Random = random, MaxInflightMessages = maxInflight, MaxSizePerMessage = 1 };
+            var config = new RaftConfig { Id = id, Random = random, MaxInflightMessages = maxInflight, MaxSizePerMessage = 1, ReadOnlyOption = readOnlyOption };
             nodes[id] = (new RaftNode(config, disk), disk);
         }
     }
@@ -33,6 +33,9 @@ internal sealed class ScriptedGroup
     public RaftNode this[ulong id] => nodes[id].Raft;
 
     public MemoryRaftStorage Disk(ulong id) => nodes[id].Disk;
+
+    /// <summary>Every read state each node handed out, in order.</summary>
+    public Dictionary<ulong, List<ReadState>> ReadStates { get; } = [];
 
     /// <summary>Persists and sends every Ready, then delivers queued messages until the group is quiet.</summary>
     public void Deliver()
@@ -73,6 +76,12 @@ internal sealed class ScriptedGroup
                 if (ready.HardState is { } hardState)
                 {
                     disk.SetHardState(hardState);
+                }
+
+                foreach (var readState in ready.ReadStates)
+                {
+                    var id = nodes.First(n => n.Value.Raft == raft).Key;
+                    (ReadStates.TryGetValue(id, out var list) ? list : ReadStates[id] = []).Add(readState);
                 }
 
                 foreach (var message in ready.Messages)
