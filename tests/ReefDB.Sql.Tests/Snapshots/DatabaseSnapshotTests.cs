@@ -92,7 +92,7 @@ public sealed class DatabaseSnapshotTests
         Assert.Equal($"ERROR {SqlStates.CheckViolation}", Query(restored, "INSERT INTO customers (id, name, balance) VALUES (9, 'x', -1)"));
         Assert.Equal($"ERROR {SqlStates.UniqueViolation}", Query(restored, "INSERT INTO customers (id, name) VALUES (9, 'Ada')"));
         Assert.Equal($"ERROR {SqlStates.ForeignKeyViolation}", Query(restored, "INSERT INTO orders VALUES (42, 1, 1)"));
-        Assert.Equal("std|0", Query(restored, "INSERT INTO customers (id, name) VALUES (9, 'New'); SELECT tier, balance FROM customers WHERE id = 9"));
+        Assert.Equal("std|0.00", Query(restored, "INSERT INTO customers (id, name) VALUES (9, 'New'); SELECT tier, balance FROM customers WHERE id = 9"));
         Assert.Equal("0", Query(restored, "DELETE FROM customers WHERE id = 1; SELECT count(*) FROM orders WHERE customer_id = 1"));
         Assert.Equal("4", Query(restored, "INSERT INTO notes VALUES ('after'); SELECT count(*) FROM notes"));
     }
