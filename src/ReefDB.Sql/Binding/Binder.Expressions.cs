@@ -190,33 +190,8 @@ internal sealed partial class Binder
     public static bool IsComparison(BinaryOperator op) => op is BinaryOperator.Equal or BinaryOperator.NotEqual
         or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual;
 
-    public static string OperatorText(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Modulo => "%",
-        BinaryOperator.Power => "^",
-        BinaryOperator.Equal => "=",
-        BinaryOperator.NotEqual => "<>",
-        BinaryOperator.Less => "<",
-        BinaryOperator.LessOrEqual => "<=",
-        BinaryOperator.Greater => ">",
-        BinaryOperator.GreaterOrEqual => ">=",
-        BinaryOperator.Concat => "||",
-        BinaryOperator.BitwiseAnd => "&",
-        BinaryOperator.BitwiseOr => "|",
-        BinaryOperator.BitwiseXor => "#",
-        BinaryOperator.ShiftLeft => "<<",
-        BinaryOperator.ShiftRight => ">>",
-        BinaryOperator.TextSearchMatch => "@@",
-        BinaryOperator.RegexMatch => "~",
-        BinaryOperator.RegexMatchInsensitive => "~*",
-        BinaryOperator.RegexNotMatch => "!~",
-        BinaryOperator.RegexNotMatchInsensitive => "!~*",
-        _ => op.ToString(),
-    };
+    /// <summary>The operator's SQL symbol, as the value layer resolves it (AND/OR never get here).</summary>
+    public static string OperatorText(BinaryOperator op) => SqlFormatter.BinarySymbol(op);
 
     private static string UnaryName(UnaryOperator op) => op switch
     {

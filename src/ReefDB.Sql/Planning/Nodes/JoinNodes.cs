@@ -9,25 +9,17 @@ namespace ReefDB.Sql.Planning.Nodes;
 /// left row's values followed by the right row's (NULLs for the missing side of an outer join), in
 /// left order, then right order; unmatched right rows (RIGHT/FULL) come last in right order.
 /// </summary>
-internal sealed class NestedLoopJoinNode : PlanNode
+internal sealed class NestedLoopJoinNode : MaterializedJoinNode
 {
-    private readonly PlanNode left;
-    private readonly PlanNode right;
-    private readonly JoinKind kind;
     private readonly Func<SqlValue[], ExecContext, bool>? condition;
 
     public NestedLoopJoinNode(PlanNode left, PlanNode right, JoinKind kind, Func<SqlValue[], ExecContext, bool>? condition, double rows)
-        : base(Layout.Concat(left.Layout, right.Layout), rows)
+        : base(left, right, kind, rows)
     {
-        this.left = left;
-        this.right = right;
-        this.kind = kind;
         this.condition = condition;
     }
 
-    public override string Label => $"Nested Loop{JoinLabel(kind)}";
-
-    public override IEnumerable<PlanNode> Inputs => [left, right];
+    public override string Label => $"Nested Loop{JoinLabel(Kind)}";
 
     internal static string JoinLabel(JoinKind kind) => kind switch
     {
@@ -40,43 +32,11 @@ internal sealed class NestedLoopJoinNode : PlanNode
 
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx)
     {
-        var inner = right.Execute(ctx).ToList();
-        var matchedRight = kind is JoinKind.Right or JoinKind.Full ? new bool[inner.Count] : null;
-        var rightNulls = new SqlValue[right.Layout.Width];
-        foreach (var l in left.Execute(ctx))
+        var inner = Right.Execute(ctx).ToList();
+        var all = Enumerable.Range(0, inner.Count);
+        foreach (var row in Join(ctx, inner, _ => all, condition))
         {
-            var matched = false;
-            for (var i = 0; i < inner.Count; i++)
-            {
-                var row = Concat(l, inner[i]);
-                if (condition is null || condition(row, ctx))
-                {
-                    matched = true;
-                    if (matchedRight is not null)
-                    {
-                        matchedRight[i] = true;
-                    }
-
-                    yield return row;
-                }
-            }
-
-            if (!matched && kind is JoinKind.Left or JoinKind.Full)
-            {
-                yield return Concat(l, rightNulls);
-            }
-        }
-
-        if (matchedRight is not null)
-        {
-            var leftNulls = new SqlValue[left.Layout.Width];
-            for (var i = 0; i < inner.Count; i++)
-            {
-                if (!matchedRight[i])
-                {
-                    yield return Concat(leftNulls, inner[i]);
-                }
-            }
+            yield return row;
         }
     }
 }
@@ -85,11 +45,8 @@ internal sealed class NestedLoopJoinNode : PlanNode
 /// Equality join: builds a hash table on the right input's keys, probes with each left row. Rows with a
 /// NULL key never match. Output order: left order, and for each left row its matches in right order.
 /// </summary>
-internal sealed class HashJoinNode : PlanNode
+internal sealed class HashJoinNode : MaterializedJoinNode
 {
-    private readonly PlanNode left;
-    private readonly PlanNode right;
-    private readonly JoinKind kind;
     private readonly Evaluator[] leftKeys;
     private readonly Evaluator[] rightKeys;
     private readonly Func<SqlValue[], ExecContext, bool>? residual;
@@ -97,24 +54,19 @@ internal sealed class HashJoinNode : PlanNode
 
     public HashJoinNode(PlanNode left, PlanNode right, JoinKind kind, Evaluator[] leftKeys, Evaluator[] rightKeys,
         Func<SqlValue[], ExecContext, bool>? residual, string text, double rows)
-        : base(Layout.Concat(left.Layout, right.Layout), rows)
+        : base(left, right, kind, rows)
     {
-        this.left = left;
-        this.right = right;
-        this.kind = kind;
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
         this.residual = residual;
         this.text = text;
     }
 
-    public override string Label => $"Hash{NestedLoopJoinNode.JoinLabel(kind)} Join ({text})".Replace("Join Join", "Join", StringComparison.Ordinal);
-
-    public override IEnumerable<PlanNode> Inputs => [left, right];
+    public override string Label => $"Hash{NestedLoopJoinNode.JoinLabel(Kind)} Join ({text})".Replace("Join Join", "Join", StringComparison.Ordinal);
 
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx)
     {
-        var inner = right.Execute(ctx).ToList();
+        var inner = Right.Execute(ctx).ToList();
         var table = new Dictionary<SqlValue[], List<int>>(new RowEqualityComparer(rightKeys.Length));
         for (var i = 0; i < inner.Count; i++)
         {
@@ -132,46 +84,10 @@ internal sealed class HashJoinNode : PlanNode
             list.Add(i);
         }
 
-        var matchedRight = kind is JoinKind.Right or JoinKind.Full ? new bool[inner.Count] : null;
-        var rightNulls = new SqlValue[right.Layout.Width];
-        foreach (var l in left.Execute(ctx))
+        var rows = Join(ctx, inner, l => KeyOf(l, leftKeys, ctx) is { } key && table.TryGetValue(key, out var matches) ? matches : [], residual);
+        foreach (var row in rows)
         {
-            var matched = false;
-            var key = KeyOf(l, leftKeys, ctx);
-            if (key is not null && table.TryGetValue(key, out var candidates))
-            {
-                foreach (var i in candidates)
-                {
-                    var row = Concat(l, inner[i]);
-                    if (residual is null || residual(row, ctx))
-                    {
-                        matched = true;
-                        if (matchedRight is not null)
-                        {
-                            matchedRight[i] = true;
-                        }
-
-                        yield return row;
-                    }
-                }
-            }
-
-            if (!matched && kind is JoinKind.Left or JoinKind.Full)
-            {
-                yield return Concat(l, rightNulls);
-            }
-        }
-
-        if (matchedRight is not null)
-        {
-            var leftNulls = new SqlValue[left.Layout.Width];
-            for (var i = 0; i < inner.Count; i++)
-            {
-                if (!matchedRight[i])
-                {
-                    yield return Concat(leftNulls, inner[i]);
-                }
-            }
+            yield return row;
         }
     }
 
