@@ -1,6 +1,7 @@
 using ReefDB.Raft.Configuration;
 using ReefDB.Raft.Messages;
 using ReefDB.Raft.Storage.Files;
+using ReefDB.Raft.Storage.Snapshots;
 
 namespace ReefDB.Raft.Storage;
 
@@ -19,6 +20,18 @@ public sealed partial class DurableRaftStorage
         ? new Snapshot(newest.Metadata, snapshots.ReadAll(newest))
         : new Snapshot(SnapshotMetadata, ReadOnlyMemory<byte>.Empty);
 
+    /// <summary>The full path of the newest snapshot's payload file, or null when there is none. The file may be pruned
+    /// once two newer snapshots exist; a reader that opened it keeps reading (it is opened with delete sharing).</summary>
+    public string? SnapshotPath => snapshots.Newest is { } newest ? snapshots.PathOf(newest) : null;
+
+    /// <summary>
+    /// Starts a snapshot payload in a temporary file of its own. Unlike the rest of this type, safe to call from any
+    /// thread, and the writer may be filled on any thread (a background snapshot, a transport receiving one); only
+    /// adopting it (<see cref="CreateSnapshot(ulong, Membership, SnapshotFileWriter)"/>,
+    /// <see cref="ApplySnapshot(SnapshotMetadata, SnapshotFileWriter)"/>) happens on the driving thread, as a rename.
+    /// </summary>
+    public SnapshotFileWriter BeginSnapshot() => snapshots.BeginWrite();
+
     /// <summary>Opens the newest snapshot's payload as a stream (empty when there is none); the caller disposes it.</summary>
     public Stream OpenSnapshot() => snapshots.Newest is { } newest ? snapshots.OpenRead(newest) : Stream.Null;
 
@@ -31,6 +44,27 @@ public sealed partial class DurableRaftStorage
     /// the current snapshot.</exception>
     public SnapshotMetadata CreateSnapshot(ulong index, Membership membership, Stream data)
     {
+        var metadata = CheckNewSnapshot(index, membership);
+        snapshots.Install(metadata, data);
+        return metadata;
+    }
+
+    /// <summary>
+    /// Records a snapshot at <paramref name="index"/> whose payload was written (and completed) through
+    /// <paramref name="written"/>: the file is renamed into place, not copied.
+    /// </summary>
+    /// <exception cref="RaftStorageException"><see cref="StorageError.SnapshotOutOfDate"/> for an index at or before
+    /// the current snapshot (the writer is left as is; dispose it).</exception>
+    /// <exception cref="InvalidOperationException">The writer is not complete or was adopted already.</exception>
+    public SnapshotMetadata CreateSnapshot(ulong index, Membership membership, SnapshotFileWriter written)
+    {
+        var metadata = CheckNewSnapshot(index, membership);
+        snapshots.Adopt(metadata, written);
+        return metadata;
+    }
+
+    private SnapshotMetadata CheckNewSnapshot(ulong index, Membership membership)
+    {
         var current = SnapshotMetadata.Index;
         if (index <= current && current != 0)
         {
@@ -42,9 +76,7 @@ public sealed partial class DurableRaftStorage
             throw new InvalidOperationException($"Snapshot index {index} is after the last index {LastIndex}.");
         }
 
-        var metadata = new SnapshotMetadata(index, Term(index), membership);
-        snapshots.Install(metadata, data);
-        return metadata;
+        return new SnapshotMetadata(index, Term(index), membership);
     }
 
     /// <summary>
@@ -63,6 +95,28 @@ public sealed partial class DurableRaftStorage
         // The manifest is the commit point; a crash before the log reset leaves a log that open() recognises as
         // stale (it lacks the snapshot's position and term) and discards.
         snapshots.Install(metadata, data);
+        ResetLogTo(metadata);
+    }
+
+    /// <summary>
+    /// Installs a snapshot received from the leader whose payload was written (and completed) through
+    /// <paramref name="written"/>, and replaces the whole log by it. The file is renamed into place, not copied.
+    /// </summary>
+    /// <exception cref="RaftStorageException"><see cref="StorageError.SnapshotOutOfDate"/> when the storage already
+    /// holds a newer snapshot.</exception>
+    public void ApplySnapshot(SnapshotMetadata metadata, SnapshotFileWriter written)
+    {
+        if (metadata.Index < SnapshotMetadata.Index)
+        {
+            throw new RaftStorageException(StorageError.SnapshotOutOfDate);
+        }
+
+        snapshots.Adopt(metadata, written);
+        ResetLogTo(metadata);
+    }
+
+    private void ResetLogTo(SnapshotMetadata metadata)
+    {
         log.ResetTo(metadata.Index, metadata.Term);
         StateFile.Write(directory, hardState, metadata.Membership, fsync);
         baseMembership = metadata.Membership;

@@ -130,7 +130,20 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
     }
 
     /// <inheritdoc />
-    public RaftInitialState InitialState() => new(hardState, snapshots.Newest?.Metadata.Membership ?? baseMembership);
+    /// <remarks>A snapshot only ever covers committed entries, so the commit index reported is at least the newest
+    /// snapshot's index, even when the persisted one lags (a driver may persist a commit-only change lazily: the
+    /// commit index is an optimisation, not a safety requirement).</remarks>
+    public RaftInitialState InitialState()
+    {
+        var state = hardState;
+        var snapshotIndex = snapshots.Newest?.Metadata.Index ?? 0;
+        if (snapshotIndex > state.Commit)
+        {
+            state = state with { Commit = snapshotIndex };
+        }
+
+        return new RaftInitialState(state, snapshots.Newest?.Metadata.Membership ?? baseMembership);
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<Entry> Entries(ulong low, ulong high, ulong maxBytes)

@@ -71,25 +71,28 @@ internal sealed class SnapshotStore
     /// <summary>Streams <paramref name="data"/> into a new snapshot file and makes it the newest, pruning to two.</summary>
     public SnapshotFile Install(SnapshotMetadata metadata, Stream data)
     {
-        var temp = Path.Combine(directory, "incoming" + DurableFile.TempSuffix);
-        uint checksum = 0;
-        long size = 0;
-        using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, CopyBuffer))
-        {
-            var buffer = new byte[CopyBuffer];
-            int read;
-            while ((read = data.Read(buffer)) > 0)
-            {
-                checksum = Crc32C.Append(checksum, buffer.AsSpan(0, read));
-                output.Write(buffer, 0, read);
-                size += read;
-            }
+        using var writer = BeginWrite();
+        data.CopyTo(writer, CopyBuffer);
+        writer.Complete();
+        return Adopt(metadata, writer);
+    }
 
-            DurableFile.Flush(output, fsync);
+    /// <summary>A writer for a future snapshot's payload, with a file name of its own (safe on any thread).</summary>
+    public SnapshotFileWriter BeginWrite() => new(
+        Path.Combine(directory, "incoming-" + Guid.NewGuid().ToString("N") + DurableFile.TempSuffix), fsync);
+
+    /// <summary>Makes the completed payload of <paramref name="writer"/> the newest snapshot (a rename, then the
+    /// manifest: the commit point), pruning to two.</summary>
+    public SnapshotFile Adopt(SnapshotMetadata metadata, SnapshotFileWriter writer)
+    {
+        if (!writer.IsComplete || writer.Adopted)
+        {
+            throw new InvalidOperationException("Only a completed snapshot file that was not adopted yet can be installed.");
         }
 
-        var file = new SnapshotFile(metadata, size, checksum);
-        File.Move(temp, PathOf(file), overwrite: true);
+        var file = new SnapshotFile(metadata, writer.Size, writer.Checksum);
+        File.Move(writer.Path, PathOf(file), overwrite: true);
+        writer.Adopted = true;
         DurableFile.SyncDirectory(directory, fsync);
 
         var kept = new List<SnapshotFile> { file };
@@ -109,6 +112,9 @@ internal sealed class SnapshotStore
 
         return file;
     }
+
+    /// <summary>The full path of <paramref name="file"/>'s payload.</summary>
+    public string PathOf(SnapshotFile file) => Path.Combine(directory, file.FileName);
 
     /// <summary>Opens the payload of <paramref name="file"/> for reading; the caller disposes it.</summary>
     public FileStream OpenRead(SnapshotFile file) =>
@@ -155,5 +161,4 @@ internal sealed class SnapshotStore
         }
     }
 
-    private string PathOf(SnapshotFile file) => Path.Combine(directory, file.FileName);
 }

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+
+namespace ReefDB.Replication;
+
+/// <summary>The loop thread: inputs, ticks, Readies (OVERVIEW.md of ReefDB.Raft, "The Ready / Advance contract").</summary>
+public sealed partial class RaftReplica
+{
+    private volatile bool loopExited;
+    private long ticks;
+
+    private void RunLoop()
+    {
+        var interval = options.TickInterval;
+        var nextTick = clock.GetTimestamp() + ToTimestamp(interval);
+        try
+        {
+            if (node.Membership.Voters.Count == 1 && node.Membership.IsVoter(NodeId))
+            {
+                // A lone voter need not wait an election timeout: nobody else can lead.
+                node.Campaign();
+            }
+
+            while (!stopping)
+            {
+                var now = clock.GetTimestamp();
+                if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty)
+                {
+                    wake.Wait(TimeSpan.FromTicks(Math.Max(1, (nextTick - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+                }
+
+                wake.Reset();
+                if (stopping)
+                {
+                    break;
+                }
+
+                now = clock.GetTimestamp();
+                if (now >= nextTick)
+                {
+                    node.Tick();
+                    ticks++;
+                    OnTick();
+                    nextTick = Math.Max(nextTick + ToTimestamp(interval), now);
+                }
+
+                DrainInputs();
+                while (node.HasReady)
+                {
+                    HandleReady(node.GetReady());
+                    DrainInputs();
+                }
+
+                MaybeStartSnapshot(force: false);
+            }
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            LogMessages.LoopFailed(logger, NodeId, e);
+        }
+        finally
+        {
+            Shutdown();
+        }
+    }
+
+    private static long ToTimestamp(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Steps messages, runs commands, and proposes every queued proposal as one batch (group commit: the
+    /// entries of concurrent writers go into one Ready, hence one write and one fsync).</summary>
+    private void DrainInputs()
+    {
+        while (inbox.TryDequeue(out var message))
+        {
+            StepMessage(message);
+        }
+
+        while (commands.TryDequeue(out var command))
+        {
+            command();
+        }
+
+        ProposeQueued();
+        IssueReads();
+    }
+
+    private void OnTick()
+    {
+        RetryStalledReads();
+        CheckTransfers();
+    }
+
+    private void Shutdown()
+    {
+        loopExited = true;
+        var error = StoppedError() ?? new ReplicaStoppedException();
+        while (commands.TryDequeue(out var command))
+        {
+            try
+            {
+                command();
+            }
+            catch (Exception)
+            {
+                // The replica is going down; each command reports its own outcome to its caller.
+            }
+        }
+
+        FailAllWaiters(error);
+        try
+        {
+            DisposeIncomingSnapshots();
+            storage.Dispose();
+        }
+        catch (Exception e)
+        {
+            LogMessages.LoopFailed(logger, NodeId, e);
+        }
+
+        stopped.TrySetResult();
+        LogMessages.Closed(logger, NodeId);
+    }
+
+    private void FailAllWaiters(ReplicaStoppedException error)
+    {
+        while (proposals.TryDequeue(out var queued))
+        {
+            if (queued.TrySubmit())
+            {
+                Answer(queued, error);
+            }
+        }
+
+        foreach (var proposal in awaitingIndex.Values)
+        {
+            Answer(proposal, new OutcomeUnknownException("the replica stopped", 0, error));
+        }
+
+        foreach (var proposal in byIndex.Values)
+        {
+            Answer(proposal, new OutcomeUnknownException("the replica stopped", 0, error));
+        }
+
+        awaitingIndex.Clear();
+        byIndex.Clear();
+        FailReads(error);
+        FailAppliedWaiters(error);
+        FailAdmin(error);
+    }
+}

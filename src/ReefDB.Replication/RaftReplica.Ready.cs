@@ -1,0 +1,120 @@
+using ReefDB.Raft;
+using ReefDB.Raft.Configuration;
+using ReefDB.Raft.Messages;
+
+namespace ReefDB.Replication;
+
+/// <summary>One Ready: persist, send, install, apply, answer reads, advance — in that order.</summary>
+public sealed partial class RaftReplica
+{
+    // The hard state last written to the state file. A change of the commit index alone is not written (it is an
+    // optimisation, recomputed from the leader or, for a lone voter, by its own election): persisting it would cost a
+    // file replacement per Ready, and an fsync of it would double the cost of each group commit.
+    private HardState persistedHardState;
+
+    private void HandleReady(Ready ready)
+    {
+        // 1. Durable before visible: snapshot, entries (one write, one fsync), term and vote.
+        if (ready.Snapshot is { } snapshot)
+        {
+            PersistIncomingSnapshot(snapshot);
+        }
+
+        if (ready.Entries.Count > 0)
+        {
+            storage.Append(ready.Entries);
+            TrackAppended(ready.Entries);
+        }
+
+        if (ready.HardState is { } hard
+            && (hard.Term != persistedHardState.Term || hard.Vote != persistedHardState.Vote || ready.Snapshot is not null))
+        {
+            storage.SetHardState(hard);
+            persistedHardState = hard;
+        }
+
+        // 2. Only now may messages that promise durability leave.
+        if (ready.Messages.Count > 0)
+        {
+            transport.Send(ready.Messages);
+        }
+
+        // 3. Install and apply.
+        if (ready.Snapshot is { } installed)
+        {
+            InstallSnapshotIntoStateMachine(installed.Metadata);
+        }
+
+        foreach (var entry in ready.CommittedEntries)
+        {
+            if (entry.Index <= stateMachine.Current.AppliedIndex)
+            {
+                continue;
+            }
+
+            if (entry.Type == EntryType.ConfChange)
+            {
+                ApplyConfChange(entry);
+            }
+            else
+            {
+                ApplyNormal(entry);
+            }
+        }
+
+        if (ready.CommittedEntries.Count > 0)
+        {
+            CompleteAppliedWaiters();
+        }
+
+        foreach (var read in ready.ReadStates)
+        {
+            OnReadState(read);
+        }
+
+        if (ready.SoftState is { } soft)
+        {
+            OnSoftState(soft);
+        }
+
+        node.Advance(ready);
+    }
+
+    private void ApplyConfChange(Entry entry)
+    {
+        stateMachine.Skip(entry.Index);
+        var (change, membership) = ConfChangeCodec.Decode(entry.Data.Span);
+        LogMessages.MembershipApplied(logger, NodeId, entry.Index, change.ToString(), membership.ToString());
+        CompleteConfChange(entry);
+        MembershipChanged?.Invoke(this, new MembershipChange(entry.Index, change, membership));
+    }
+
+    private void OnSoftState(SoftState soft)
+    {
+        var role = RoleOf(soft.Role);
+        if (role == ReplicaRole.Follower && node.Membership.IsLearner(NodeId))
+        {
+            role = ReplicaRole.Learner;
+        }
+
+        var change = new LeaderChange(soft.Leader, node.Term, role);
+        var previous = leadership;
+        leadership = change;
+        if (previous.LeaderId != change.LeaderId || previous.Role != change.Role)
+        {
+            LogMessages.LeaderChanged(logger, NodeId, change.LeaderId, change.Term, change.Role.ToString());
+            CheckTransfers();
+            if (change.LeaderId != 0)
+            {
+                foreach (var waiter in leaderWaiters)
+                {
+                    waiter.TrySetResult(change);
+                }
+
+                leaderWaiters.Clear();
+            }
+
+            LeaderChanged?.Invoke(this, change);
+        }
+    }
+}

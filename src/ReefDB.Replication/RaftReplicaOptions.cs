@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Logging;
+using ReefDB.Raft;
+using ReefDB.Raft.Storage;
+using ReefDB.StateMachine.Sessions;
+
+namespace ReefDB.Replication;
+
+/// <summary>
+/// Settings of one <see cref="RaftReplica"/>. Times in the Raft core are counted in ticks of
+/// <see cref="TickInterval"/>; <see cref="Validate"/> checks them all and names the first that is wrong.
+/// </summary>
+public sealed record RaftReplicaOptions
+{
+    /// <summary>This member's Raft id. Required: not 0.</summary>
+    public ulong NodeId { get; init; }
+
+    /// <summary>The cluster's id, stored in the raft directory at creation; a directory of another cluster is
+    /// refused. Required: non-empty, one line.</summary>
+    public string ClusterId { get; init; } = "";
+
+    /// <summary>The raft directory (log segments, hard state, snapshots, identity). Required.</summary>
+    public string RaftDirectory { get; init; } = "";
+
+    /// <summary>
+    /// The voters of a new cluster, this node included (bootstrap). Used only when the raft directory is new; a
+    /// restart ignores it. Empty: the node joins an existing cluster and waits to be added by its leader.
+    /// </summary>
+    public IReadOnlyList<ulong> InitialVoters { get; init; } = [];
+
+    /// <summary>The interval of Raft ticks. Must be positive. Default 100 ms.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Ticks without a leader before an election (randomised up to twice this). Must exceed
+    /// <see cref="HeartbeatTick"/>; 10× is recommended. Default 10.</summary>
+    public int ElectionTick { get; init; } = 10;
+
+    /// <summary>Ticks between leader heartbeats. Must be positive. Default 1.</summary>
+    public int HeartbeatTick { get; init; } = 1;
+
+    /// <summary>How the leader confirms reads (<see cref="RaftReplica.ReadIndexAsync"/>,
+    /// <see cref="RaftReplica.LeaseReadAsync"/>). Default <see cref="Raft.ReadOnlyOption.Safe"/>.</summary>
+    public ReadOnlyOption ReadOnlyOption { get; init; } = ReadOnlyOption.Safe;
+
+    /// <summary>Pre-vote before elections (dissertation §9.6). Default true.</summary>
+    public bool PreVote { get; init; } = true;
+
+    /// <summary>Leader steps down without a quorum; followers ignore disruptive votes. Default true.</summary>
+    public bool CheckQuorum { get; init; } = true;
+
+    /// <summary>Maximum payload bytes of entries per append message. Default 1 MiB.</summary>
+    public ulong MaxSizePerMessage { get; init; } = 1024 * 1024;
+
+    /// <summary>Maximum unacknowledged append messages per follower. Must be positive. Default 256.</summary>
+    public int MaxInflightMessages { get; init; } = 256;
+
+    /// <summary>Bytes the leader may hold appended but uncommitted before it refuses proposals (retryable); 0: no
+    /// limit. Default 64 MiB.</summary>
+    public ulong MaxUncommittedEntriesSize { get; init; } = 64UL * 1024 * 1024;
+
+    /// <summary>
+    /// Proposals accepted by <see cref="RaftReplica.ProposeAsync"/> and not yet answered; beyond it proposals are
+    /// refused at once with <see cref="RefusalReason.Overloaded"/> (backpressure). Must be positive. Default 10,000.
+    /// </summary>
+    public int MaxPendingProposals { get; init; } = 10_000;
+
+    /// <summary>How long a proposal may wait to be applied before the caller hears
+    /// <see cref="OutcomeUnknownException"/>. Must be positive. Default 10 s.</summary>
+    public TimeSpan ProposalTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a read may wait for its read index before <see cref="RefusalReason.Timeout"/>. Must be
+    /// positive. Default 10 s.</summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Take a snapshot after this many entries applied since the last one. Must be positive. Default
+    /// 10,000.</summary>
+    public ulong SnapshotEntries { get; init; } = 10_000;
+
+    /// <summary>
+    /// Take a snapshot when the log on disk has grown by this many bytes since the last snapshot's compaction
+    /// (whichever of this and <see cref="SnapshotEntries"/> comes first). Must be positive. Default 256 MiB.
+    /// </summary>
+    public long SnapshotLogBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Entries kept before a snapshot's index when compacting, so that a follower slightly behind catches up from
+    /// the log instead of a whole snapshot. Default 5,000.
+    /// </summary>
+    public ulong CompactionTail { get; init; } = 5_000;
+
+    /// <summary>Whether writes are fsynced. <see cref="FsyncPolicy.None"/> is for tests and benchmarks and logs a
+    /// warning at open. Default <see cref="FsyncPolicy.Always"/>.</summary>
+    public FsyncPolicy Fsync { get; init; } = FsyncPolicy.Always;
+
+    /// <summary>Size at which a log segment is closed and the next started. Default 64 MiB.</summary>
+    public long SegmentBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Client-session expiry policy of the state machine (exactly-once writes).</summary>
+    public SessionPolicy? SessionPolicy { get; init; }
+
+    /// <summary>Seed of the election-timeout randomness; null: derived from <see cref="NodeId"/> and the clock.</summary>
+    public int? RandomSeed { get; init; }
+
+    /// <summary>Where the replica logs (elections, snapshots, recovery warnings). Default: nowhere.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Checks every setting.</summary>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names it and the rule.</exception>
+    public void Validate()
+    {
+        Require(NodeId != 0, "NodeId must not be 0 (0 means 'no node').");
+        Require(!string.IsNullOrWhiteSpace(ClusterId) && !ClusterId.Contains('\n', StringComparison.Ordinal),
+            "ClusterId must be a non-empty single line.");
+        Require(!string.IsNullOrWhiteSpace(RaftDirectory), "RaftDirectory is required.");
+        Require(TickInterval > TimeSpan.Zero, $"TickInterval must be positive, got {TickInterval}.");
+        Require(HeartbeatTick > 0, $"HeartbeatTick must be positive, got {HeartbeatTick}.");
+        Require(ElectionTick > HeartbeatTick, $"ElectionTick ({ElectionTick}) must exceed HeartbeatTick ({HeartbeatTick}).");
+        Require(MaxInflightMessages > 0, $"MaxInflightMessages must be positive, got {MaxInflightMessages}.");
+        Require(MaxPendingProposals > 0, $"MaxPendingProposals must be positive, got {MaxPendingProposals}.");
+        Require(ProposalTimeout > TimeSpan.Zero, $"ProposalTimeout must be positive, got {ProposalTimeout}.");
+        Require(ReadTimeout > TimeSpan.Zero, $"ReadTimeout must be positive, got {ReadTimeout}.");
+        Require(SnapshotEntries > 0, "SnapshotEntries must be positive.");
+        Require(SnapshotLogBytes > 0, $"SnapshotLogBytes must be positive, got {SnapshotLogBytes}.");
+        Require(SegmentBytes > 0, $"SegmentBytes must be positive, got {SegmentBytes}.");
+        Require(!InitialVoters.Contains(0UL), "InitialVoters must not contain 0.");
+        Require(InitialVoters.Count == 0 || InitialVoters.Contains(NodeId),
+            $"InitialVoters must include this node ({NodeId}) when bootstrapping a cluster.");
+        Require(ReadOnlyOption != ReadOnlyOption.LeaseBased || CheckQuorum, "ReadOnlyOption.LeaseBased requires CheckQuorum.");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException("RaftReplicaOptions." + message);
+        }
+    }
+}
