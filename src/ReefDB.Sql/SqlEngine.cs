@@ -37,6 +37,7 @@ public sealed class SqlEngine
         var inBlock = false;
         var aborted = false;
         var savepoints = new List<(string Name, DatabaseVersion Version)>();
+        var batchTextSearchConfig = env.DefaultTextSearchConfig;
         foreach (var statement in batch.Statements)
         {
             var syntax = statement.Syntax;
@@ -114,6 +115,11 @@ public sealed class SqlEngine
                         }
                 }
 
+                if (syntax is SetStatement set && SetTextSearchConfig(set, batchTextSearchConfig) is { } config)
+                {
+                    env = env with { DefaultTextSearchConfig = config };
+                }
+
                 var ctx = new ExecContext(current, parameters, env, random);
                 var executable = statement.PlanFor(current);
                 var (result, next) = executable.Execute(current, ctx);
@@ -147,6 +153,13 @@ public sealed class SqlEngine
     public BatchOutcome Execute(DatabaseVersion version, string sql, IReadOnlyList<SqlValue>? parameters = null, ExecutionEnvironment? env = null) =>
         Execute(version, Prepare(sql), parameters ?? [], env ?? ExecutionEnvironment.Default);
 
+    /// <summary>SET/RESET default_text_search_config: the batch's setting for the statements after it.</summary>
+    private static string? SetTextSearchConfig(SetStatement set, string batchDefault) =>
+        Functions.SessionSettings.TextSearchConfigAfterSet(
+            set.Name,
+            [.. set.Values.Select(v => v is StringLiteral text ? text.Value : Syntax.SqlFormatter.Format(v))],
+            batchDefault);
+
     private static void RequireBlock(bool inBlock, string what)
     {
         if (!inBlock)
@@ -165,6 +178,7 @@ public sealed class SqlEngine
     internal static SqlException ToSqlException(Exception ex) => ex switch
     {
         SqlException s => s,
+        FullText.FullTextException f => new SqlException(f.SqlState, f.Message),
         OverflowException => new SqlException(SqlStates.NumericValueOutOfRange, "value out of range"),
         DivideByZeroException => new SqlException(SqlStates.DivisionByZero, "division by zero"),
         InsufficientExecutionStackException => new SqlException(SqlStates.StatementTooComplex, "statement is too complex"),

@@ -90,6 +90,11 @@ internal sealed partial class Binder
     private BoundExpr BindUnary(UnaryExpression u, ExprContext cx)
     {
         var operand = BindExpression(u.Operand, cx);
+        if (u.Operator == UnaryOperator.TextSearchNot)
+        {
+            return BindTextSearchNot(operand);
+        }
+
         if (u.Operator == UnaryOperator.Not)
         {
             return new BoundNot(Coerce(operand, SqlType.Boolean, "NOT"));
@@ -137,6 +142,11 @@ internal sealed partial class Binder
         {
             var (l, r) = UnifyForComparison(left, right, OperatorText(op));
             return new BoundComparison(op, l, r);
+        }
+
+        if (BindTextSearchOperator(op, left, right) is { } textSearch)
+        {
+            return textSearch;
         }
 
         if (left.Type.Kind == SqlTypeKind.Unknown && right.Type.Kind != SqlTypeKind.Unknown)

@@ -10,7 +10,7 @@ internal static partial class SqlOps
         SqlType Arg(int i) => i < args.Count ? (args[i].Kind == SqlTypeKind.Unknown ? SqlType.Text : args[i]) : SqlType.Text;
         FunctionBinding Text1(Func<string, string> f) =>
             new([SqlType.Text], SqlType.Text, (a, _) => a[0].IsNull ? a[0] : SqlValue.FromText(f(a[0].AsText)), false);
-        FunctionBinding? found = (name, args.Count) switch
+        FunctionBinding? found = args.Any(a => a.Kind is SqlTypeKind.TsVector or SqlTypeKind.TsQuery) ? null : (name, args.Count) switch
         {
             ("abs", 1) => new([Arg(0)], Arg(0), (a, _) => a[0].IsNull ? a[0] : a[0].Kind switch
             {
@@ -46,6 +46,16 @@ internal static partial class SqlOps
             ("now", 0) => new([], SqlType.Timestamp, (_, ctx) => ctx.CurrentTimestamp, false),
             _ => null,
         };
+        if (found is null && Functions.FunctionRegistry.Exists(name))
+        {
+            var resolved = Functions.FunctionRegistry.Resolve(name, args);
+            found = new FunctionBinding(
+                [.. Enumerable.Range(0, args.Count).Select(resolved.ParameterType)],
+                resolved.ResultType,
+                (a, ctx) => resolved.Invoke(a, ctx.Functions),
+                resolved.IsVolatile);
+        }
+
         return found ?? throw new SqlException(
             SqlStates.UndefinedFunction,
             $"function {name}({string.Join(", ", args.Select(a => a.Name))}) does not exist");

@@ -91,6 +91,7 @@ public static class SqlStates
 
     // Class 55 — object not in prerequisite state
     public const string ObjectNotInPrerequisiteState = "55000";
+    public const string CantChangeRuntimeParam = "55P02";
 
     // Class 57 — operator intervention
     public const string QueryCanceled = "57014";

@@ -25,13 +25,7 @@ internal static partial class Ddl
 
     private static (StatementResult, DatabaseVersion) Show(ShowStatement s, DatabaseVersion v, ExecContext ctx)
     {
-        var value = s.Name switch
-        {
-            "default_text_search_config" => "pg_catalog." + ctx.Environment.DefaultTextSearchConfig,
-            "server_version" => "16.0",
-            "timezone" => "UTC",
-            _ => throw new SqlException(SqlStates.UndefinedObject, $"unrecognized configuration parameter \"{s.Name}\""),
-        };
+        var value = Functions.SessionSettings.Show(ctx.Functions, s.Name);
         return (new StatementResult("SHOW", [new ResultColumn(s.Name, SqlType.Text)], [[SqlValue.FromText(value)]], 1), v);
     }
 

@@ -32,6 +32,12 @@ internal sealed class ExecContext
 
     public SqlValue CurrentDate { get; }
 
+    /// <summary>What registry functions may know of the world (interim: one per statement).</summary>
+    public Functions.FunctionContext Functions => field ??= new Functions.FunctionContext(PgDateTime.ToMicros(Environment.Timestamp), 0)
+    {
+        DefaultTextSearchConfig = Environment.DefaultTextSearchConfig,
+    };
+
     /// <summary>Uncorrelated subquery results, by subquery id (created on first use: most statements have none).</summary>
     public Dictionary<int, object> SubqueryCache => field ??= [];
 

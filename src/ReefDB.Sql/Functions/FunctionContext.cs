@@ -30,6 +30,12 @@ public sealed class FunctionContext
     public static FunctionContext Create(DateTime utcTimestamp, ulong randomSeed) =>
         new(PgDateTime.ToMicros(utcTimestamp), randomSeed);
 
+    /// <summary>
+    /// The batch's default text search configuration (to_tsvector(text) and friends without one), canonical
+    /// name without schema: seeded from the batch's settings, changed by SET / set_config for the rest of the batch.
+    /// </summary>
+    public string DefaultTextSearchConfig { get; set; } = "english";
+
     /// <summary>The stamped statement/transaction timestamp, in microseconds since 2000-01-01.</summary>
     public long TimestampMicros { get; }
 

@@ -97,6 +97,7 @@ internal static partial class FunctionRegistry
         AddMathFunctions(Add);
         AddDateTimeFunctions(Add);
         AddMiscFunctions(Add);
+        AddTextSearchFunctions(Add);
         return table;
     }
 

@@ -55,6 +55,11 @@ internal sealed class ResolvedFunction
     /// <summary>The type of the result.</summary>
     public SqlType ResultType { get; }
 
+    /// <summary>The declared type argument <paramref name="index"/> converts to; <see cref="SqlType.Unknown"/>
+    /// when the function takes any type there.</summary>
+    public SqlType ParameterType(int index) =>
+        function.Parameters.Length == 0 ? SqlType.Unknown : function.Parameters[Math.Min(index, function.Parameters.Length - 1)];
+
     /// <summary>True for functions whose result changes between calls with the same arguments.</summary>
     public bool IsVolatile => function.IsVolatile;
 

@@ -15,7 +15,7 @@ internal static partial class SqlOperators
         var comparable = (l.IsNumeric && r.IsNumeric)
             || (l.IsString && r.IsString)
             || (l.Kind is SqlTypeKind.Date or SqlTypeKind.Timestamp && r.Kind is SqlTypeKind.Date or SqlTypeKind.Timestamp)
-            || (l.Kind == r.Kind && l.Kind is not (SqlTypeKind.TsVector or SqlTypeKind.TsQuery or SqlTypeKind.Interval));
+            || (l.Kind == r.Kind && l.Kind is not SqlTypeKind.Interval);
         return comparable ? l : throw NoOperator(op, left, right);
     }
 

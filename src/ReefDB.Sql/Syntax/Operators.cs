@@ -14,6 +14,9 @@ internal enum UnaryOperator
 
     /// <summary>Bitwise <c>~x</c>.</summary>
     BitwiseNot,
+
+    /// <summary>tsquery negation <c>!!q</c>.</summary>
+    TextSearchNot,
 }
 
 /// <summary>Infix operators, with their PostgreSQL spelling.</summary>
@@ -44,4 +47,9 @@ internal enum BinaryOperator
     RegexMatchInsensitive,    // ~*
     RegexNotMatch,            // !~
     RegexNotMatchInsensitive, // !~*
+    TextSearchAnd,            // && (tsquery)
+    TextSearchPhrase,         // <-> (tsquery)
+    Contains,                 // @> (tsquery)
+    ContainedBy,              // <@ (tsquery)
+    TextSearchMatchDeprecated, // @@@ (same as @@)
 }

@@ -103,6 +103,11 @@ internal sealed partial class Parser
         "~*" => BinaryOperator.RegexMatchInsensitive,
         "!~" => BinaryOperator.RegexNotMatch,
         "!~*" => BinaryOperator.RegexNotMatchInsensitive,
+        "&&" => BinaryOperator.TextSearchAnd,
+        "<->" => BinaryOperator.TextSearchPhrase,
+        "@>" => BinaryOperator.Contains,
+        "<@" => BinaryOperator.ContainedBy,
+        "@@@" => BinaryOperator.TextSearchMatchDeprecated,
         _ => null,
     };
 
@@ -290,6 +295,12 @@ internal sealed partial class Parser
         {
             Advance();
             return new UnaryExpression(UnaryOperator.BitwiseNot, ParseExpression(AdditiveLevel)) { Position = at };
+        }
+
+        if (token.IsOperator("!!"))
+        {
+            Advance();
+            return new UnaryExpression(UnaryOperator.TextSearchNot, ParseExpression(AdditiveLevel)) { Position = at };
         }
 
         return ParsePostfix(ParsePrimary());

@@ -252,6 +252,7 @@ internal sealed partial class SqlFormatter
         UnaryOperator.Plus => "+",
         UnaryOperator.Negate => "-",
         UnaryOperator.Not => "NOT",
+        UnaryOperator.TextSearchNot => "!!",
         _ => "~",
     };
 
@@ -281,6 +282,11 @@ internal sealed partial class SqlFormatter
         BinaryOperator.RegexMatch => "~",
         BinaryOperator.RegexMatchInsensitive => "~*",
         BinaryOperator.RegexNotMatch => "!~",
+        BinaryOperator.TextSearchAnd => "&&",
+        BinaryOperator.TextSearchPhrase => "<->",
+        BinaryOperator.Contains => "@>",
+        BinaryOperator.ContainedBy => "<@",
+        BinaryOperator.TextSearchMatchDeprecated => "@@@",
         _ => "!~*",
     };
 

@@ -80,8 +80,10 @@ internal static partial class SqlCasts
                 : SqlValue.FromBytea(TextInput.ParseBytea(TextOf(value, from, to))),
             SqlTypeKind.Uuid => value.Kind == SqlValueKind.Uuid ? value
                 : SqlValue.FromUuid(TextInput.ParseUuid(TextOf(value, from, to))),
-            SqlTypeKind.TsVector when value.Kind == SqlValueKind.TsVector => value,
-            SqlTypeKind.TsQuery when value.Kind == SqlValueKind.TsQuery => value,
+            SqlTypeKind.TsVector => value.Kind == SqlValueKind.TsVector ? value
+                : SqlValue.FromTsVector(TextSearchValues.ParseVector(TextOf(value, from, to))),
+            SqlTypeKind.TsQuery => value.Kind == SqlValueKind.TsQuery ? value
+                : SqlValue.FromTsQuery(TextSearchValues.ParseQuery(TextOf(value, from, to))),
             SqlTypeKind.Unknown => value,
             _ => throw ValueErrors.CannotCast(from, to),
         };

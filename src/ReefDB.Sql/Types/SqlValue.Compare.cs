@@ -74,6 +74,10 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
                 return Mix(TimestampKey(this));
             case SqlValueKind.Bytea:
                 return TextOrder.Hash((byte[])objectSlot!);
+            case SqlValueKind.TsVector:
+                return TextSearchValues.Hash((ReefDB.FullText.TsVector)objectSlot!);
+            case SqlValueKind.TsQuery:
+                return TextSearchValues.Hash((ReefDB.FullText.TsQuery)objectSlot!);
             default:
                 return objectSlot!.GetHashCode();
         }
@@ -153,6 +157,10 @@ public readonly partial struct SqlValue : IEquatable<SqlValue>, IComparable<SqlV
             case SqlValueKind.Uuid:
                 // PostgreSQL orders uuids by their 16 bytes in text order (big-endian).
                 return CompareUuids((Guid)left.objectSlot!, (Guid)right.objectSlot!);
+            case SqlValueKind.TsVector:
+                return ((ReefDB.FullText.TsVector)left.objectSlot!).CompareTo((ReefDB.FullText.TsVector)right.objectSlot!);
+            case SqlValueKind.TsQuery:
+                return ((ReefDB.FullText.TsQuery)left.objectSlot!).CompareTo((ReefDB.FullText.TsQuery)right.objectSlot!);
             default:
                 return left.objectSlot is IComparable comparable
                     ? comparable.CompareTo(right.objectSlot)

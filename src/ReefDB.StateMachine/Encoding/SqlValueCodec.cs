@@ -1,5 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
+using ReefDB.FullText;
 using ReefDB.Sql.Types;
 
 namespace ReefDB.StateMachine.Encoding;
@@ -11,7 +12,7 @@ namespace ReefDB.StateMachine.Encoding;
 public static class SqlValueCodec
 {
     /// <summary>Encodes a value for the log or an outcome.</summary>
-    /// <exception cref="NotSupportedException">For kinds the format cannot carry yet (text search values).</exception>
+    /// <exception cref="NotSupportedException">For kinds the format cannot carry.</exception>
     public static Value Encode(SqlValue value) => value.Kind switch
     {
         SqlValueKind.Null => new Value { Null = true },
@@ -25,6 +26,9 @@ public static class SqlValueCodec
         SqlValueKind.Date => new Value { Date = value.AsDateDays },
         SqlValueKind.Timestamp => new Value { Timestamp = value.AsTimestampMicros },
         SqlValueKind.Uuid => new Value { Uuid = ByteString.CopyFrom(value.AsUuid.ToByteArray(bigEndian: true)) },
+        SqlValueKind.TsVector => new Value { Tsvector = ((TsVector)value.AsPayload).ToString() },
+        // The storage text keeps the exact tree (PostgreSQL's output drops parentheses).
+        SqlValueKind.TsQuery => new Value { Tsquery = ((TsQuery)value.AsPayload).ToStorageText() },
         _ => throw new NotSupportedException($"values of kind {value.Kind} cannot be replicated yet"),
     };
 
@@ -43,8 +47,22 @@ public static class SqlValueCodec
         Value.KindOneofCase.Date => SqlValue.FromDateDays(value.Date),
         Value.KindOneofCase.Timestamp => SqlValue.FromTimestampMicros(value.Timestamp),
         Value.KindOneofCase.Uuid when value.Uuid.Length == 16 => SqlValue.FromUuid(new Guid(value.Uuid.Span, bigEndian: true)),
+        Value.KindOneofCase.Tsvector => SqlValue.FromTsVector(ParseTextSearch(() => TsVector.Parse(value.Tsvector))),
+        Value.KindOneofCase.Tsquery => SqlValue.FromTsQuery(ParseTextSearch(() => TsQuery.Parse(value.Tsquery))),
         _ => throw new InvalidDataException($"cannot decode a replicated value of kind {value.KindCase}"),
     };
+
+    private static T ParseTextSearch<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (FullTextException e)
+        {
+            throw new InvalidDataException($"malformed text search value in a replicated value: {e.Message}", e);
+        }
+    }
 
     private static decimal ParseNumeric(string text) =>
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var result)

@@ -42,9 +42,27 @@ public sealed class SqlValueCodecTests
     }
 
     [Fact]
+    public void Text_search_values_keep_their_exact_form()
+    {
+        var vector = SqlValue.FromTsVector(ReefDB.FullText.TsVector.Parse("fat:2 cat:1A,3"));
+        // a & (b & c) prints as 'a' & 'b' & 'c' but is a different tree from (a & b) & c.
+        var query = SqlValue.FromTsQuery(ReefDB.FullText.TsQuery.Parse("a & (b & c)"));
+
+        var decodedVector = SqlValueCodec.Decode(Value.Parser.ParseFrom(SqlValueCodec.Encode(vector).ToByteArray()));
+        var decodedQuery = SqlValueCodec.Decode(Value.Parser.ParseFrom(SqlValueCodec.Encode(query).ToByteArray()));
+
+        Assert.Equal(SqlValueKind.TsVector, decodedVector.Kind);
+        Assert.Equal(0, SqlValue.Compare(vector, decodedVector));
+        Assert.Equal(SqlValueKind.TsQuery, decodedQuery.Kind);
+        Assert.Equal(0, SqlValue.Compare(query, decodedQuery));
+        Assert.NotEqual(0, SqlValue.Compare(SqlValue.FromTsQuery(ReefDB.FullText.TsQuery.Parse("(a & b) & c")), decodedQuery));
+    }
+
+    [Fact]
     public void Malformed_values_are_rejected_as_invalid_data()
     {
         Assert.Throws<InvalidDataException>(() => SqlValueCodec.Decode(new Value { Numeric = "1,5" }));
         Assert.Throws<InvalidDataException>(() => SqlValueCodec.Decode(new Value { Uuid = ByteString.CopyFrom(1, 2) }));
+        Assert.Throws<InvalidDataException>(() => SqlValueCodec.Decode(new Value { Tsquery = "a &" }));
     }
 }
