@@ -1,0 +1,154 @@
+using System.Runtime.ExceptionServices;
+using Grpc.Core;
+using ReefDB.Transport.Wire;
+using W = ReefDB.Transport.Protos;
+
+namespace ReefDB.Transport.Client;
+
+/// <summary>The hot path: batches from the queue onto one bidirectional stream, bounded by acknowledgements.</summary>
+internal sealed partial class PeerSender
+{
+    // Room for the batch envelope (cluster id, ids, sequence) and each message's field tag and length prefix.
+    private const int EnvelopeBytes = 512;
+    private const int PerMessageFraming = 6;
+
+    /// <summary>Runs one stream until it fails; returns only by exception (or when the queue is closed).</summary>
+    private async Task StreamAsync(Backoff backoff, CancellationToken token)
+    {
+        using var callCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
+        using var call = client.StepStream(cancellationToken: callCancel.Token);
+        using var inflight = new SemaphoreSlim(options.MaxInflightBatches, options.MaxInflightBatches);
+        var acks = ReadAcksAsync(call.ResponseStream, inflight, backoff, callCancel);
+        try
+        {
+            ulong sequence = 0;
+            W.RaftMessage? carry = null;
+            while (true)
+            {
+                if (carry is null && !await queue.Reader.WaitToReadAsync(callCancel.Token).ConfigureAwait(false))
+                {
+                    await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+                    return;
+                }
+
+                var batch = new W.MessageBatch { ClusterId = options.ClusterId, From = options.NodeId, To = PeerId, Sequence = ++sequence };
+                carry = FillBatch(batch, carry);
+                if (batch.Messages.Count == 0)
+                {
+                    continue;
+                }
+
+                if (!await inflight.WaitAsync(options.AckTimeout, callCancel.Token).ConfigureAwait(false))
+                {
+                    throw new TimeoutException(
+                        $"node {PeerId} acknowledged none of {options.MaxInflightBatches} batches in {options.AckTimeout.TotalSeconds:F0} s");
+                }
+
+                await call.RequestStream.WriteAsync(batch, callCancel.Token)
+                    .WaitAsync(options.AckTimeout, callCancel.Token).ConfigureAwait(false);
+                Counters.AddSent(batch.Messages.Count);
+            }
+        }
+        catch (Exception) when (callCancel.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            // The acknowledgements ended first: the peer closed or broke the stream, and its status says why
+            // better than the cancelled write does.
+            Exception? ackError = null;
+            try
+            {
+                await acks.ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                ackError = e;
+            }
+
+            if (ackError is not null)
+            {
+                ExceptionDispatchInfo.Throw(ackError);
+            }
+
+            throw new RpcException(new Status(StatusCode.Unavailable, "the peer closed the Raft stream"));
+        }
+        finally
+        {
+            await callCancel.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await acks.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Observed here so it is never unobserved; the failure itself is reported by the caller.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves queued messages into <paramref name="batch"/> until it is full by count or size. Returns the encoded
+    /// message that did not fit, to open the next batch. A message that could never fit is dropped and counted.
+    /// </summary>
+    private W.RaftMessage? FillBatch(W.MessageBatch batch, W.RaftMessage? carry)
+    {
+        var budget = options.MaxMessageBytes - EnvelopeBytes;
+        var used = 0;
+        while (batch.Messages.Count < options.MaxBatchMessages)
+        {
+            W.RaftMessage wire;
+            if (carry is not null)
+            {
+                wire = carry;
+                carry = null;
+            }
+            else if (queue.Reader.TryRead(out var message))
+            {
+                wire = MessageCodec.Encode(message);
+            }
+            else
+            {
+                break;
+            }
+
+            var size = wire.CalculateSize() + PerMessageFraming;
+            if (size > budget)
+            {
+                Counters.AddDropped(1);
+                LogOversized(logger, PeerId, size, options.MaxMessageBytes, MessageCodec.Decode(wire).ToString());
+                continue;
+            }
+
+            if (used + size > budget)
+            {
+                return wire;
+            }
+
+            batch.Messages.Add(wire);
+            used += size;
+        }
+
+        return null;
+    }
+
+    private async Task ReadAcksAsync(
+        IAsyncStreamReader<W.BatchAck> acks, SemaphoreSlim inflight, Backoff backoff, CancellationTokenSource callCancel)
+    {
+        try
+        {
+            while (await acks.MoveNext(callCancel.Token).ConfigureAwait(false))
+            {
+                if (!Counters.Connected)
+                {
+                    Counters.Connected = true;
+                    backoff.Reset();
+                }
+
+                inflight.Release();
+            }
+        }
+        finally
+        {
+            // Whatever ended the acknowledgements ends the stream: the writer must stop and reconnect.
+            await callCancel.CancelAsync().ConfigureAwait(false);
+        }
+    }
+}
