@@ -1,0 +1,55 @@
+using ReefDB.Sql;
+using ReefDB.StateMachine.Encoding;
+
+namespace ReefDB.Node.Gateway;
+
+internal sealed partial class SqlGateway
+{
+    /// <summary>
+    /// A read-only request: waits for the consistency asked, then runs on one published state, never through the
+    /// log. Linearizable: ReadIndex (the leader confirms its leadership; a follower asks it) and wait until applied
+    /// that far. Lease: the leader serves under its lease (a follower forwards). Stale: this node's applied state.
+    /// </summary>
+    private Task<SqlResult> ReadAsync(SqlRequest request, PreparedBatch[] prepared, LeaderPolicy policy, CancellationToken cancellationToken)
+    {
+        var consistency = request.Consistency ?? defaultConsistency;
+        return consistency switch
+        {
+            ReadConsistency.Stale => Task.FromResult(ReadLocal(request, prepared)),
+            ReadConsistency.Lease => OnLeaderAsync(request, policy, async () =>
+            {
+                await replica.LeaseReadAsync(cancellationToken).ConfigureAwait(false);
+                return ReadLocal(request, prepared);
+            }, cancellationToken),
+            _ => OnLeaderAsync(request, policy, async () =>
+            {
+                var index = await replica.ReadIndexAsync(cancellationToken).ConfigureAwait(false);
+                await replica.WaitForAppliedAsync(index, cancellationToken).ConfigureAwait(false);
+                return ReadLocal(request, prepared);
+            }, cancellationToken),
+        };
+    }
+
+    private SqlResult ReadLocal(SqlRequest request, PreparedBatch[] prepared)
+    {
+        // One state for the whole request: every statement sees the same version.
+        var state = replica.StateMachine.Current;
+        var env = ReadEnvironment();
+        var outcomes = new List<StatementOutcome>();
+        for (var i = 0; i < prepared.Length; i++)
+        {
+            var executed = replica.StateMachine.Engine.Execute(state.Database, prepared[i], request.Statements[i].Parameters, env);
+            foreach (var result in executed.Results)
+            {
+                outcomes.Add(OutcomeCodec.Encode(result));
+                if (result.Error is { } error)
+                {
+                    return new SqlResult(outcomes, state.AppliedIndex, replica.NodeId,
+                        new SqlError(error.SqlState, error.Message, i, error.Position?.Line ?? 0, error.Position?.Column ?? 0));
+                }
+            }
+        }
+
+        return new SqlResult(outcomes, state.AppliedIndex, replica.NodeId, Error: null);
+    }
+}

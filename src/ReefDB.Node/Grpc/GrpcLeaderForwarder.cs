@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Grpc.Net.Client;
+using ReefDB.Node.Gateway;
+using ReefDB.Node.Membership;
+
+namespace ReefDB.Node.Grpc;
+
+/// <summary>
+/// Forwards requests to the leader's <c>reefdb.sql.Sql/Execute</c>. The leader's id comes from the replica (it
+/// changes with each election), its address from the <see cref="MemberDirectory"/>; one channel per address is
+/// kept open and reused, so forwarding costs no connection setup after the first request.
+/// </summary>
+internal sealed class GrpcLeaderForwarder(MemberDirectory members, int maxMessageBytes) : ILeaderForwarder, IDisposable
+{
+    private readonly ConcurrentDictionary<string, GrpcChannel> channels = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<SqlResult> ForwardAsync(ulong leaderId, SqlRequest request, CancellationToken cancellationToken)
+    {
+        if (members.RpcAddress(leaderId) is not { } address)
+        {
+            throw new GatewayException(
+                GatewayErrorCode.Unavailable, $"node {leaderId} leads but its address is not known here; retry on another node", retryable: true, leaderId: leaderId);
+        }
+
+        var client = new Wire.Sql.SqlClient(Channel(address));
+        try
+        {
+            var response = await client.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return WireMapping.FromWire(response);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+        {
+            // Not connected: the leader never saw the request.
+            throw new GatewayException(
+                GatewayErrorCode.Unavailable, $"the leader (node {leaderId} at {address}) is unreachable: {e.Status.Detail}; retry", retryable: true, leaderId: leaderId, inner: e);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (RpcException e)
+        {
+            throw new GatewayException(
+                GatewayErrorCode.OutcomeUnknown,
+                $"forwarding to the leader (node {leaderId} at {address}) failed after sending: {e.Status.StatusCode} {e.Status.Detail}; " +
+                "a write may or may not have been applied (retrying with the same client_id and seq is safe)",
+                leaderId: leaderId,
+                inner: e);
+        }
+    }
+
+    private GrpcChannel Channel(string address) =>
+        channels.GetOrAdd(address, a => GrpcChannel.ForAddress("http://" + a, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = maxMessageBytes,
+            MaxSendMessageSize = maxMessageBytes,
+            HttpHandler = new SocketsHttpHandler
+            {
+                EnableMultipleHttp2Connections = true,
+                ConnectTimeout = TimeSpan.FromSeconds(3),
+                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+            },
+        }));
+
+    public void Dispose()
+    {
+        foreach (var channel in channels.Values)
+        {
+            channel.Dispose();
+        }
+    }
+}
