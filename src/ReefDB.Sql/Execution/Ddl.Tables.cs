@@ -208,9 +208,11 @@ internal static partial class Ddl
             throw new SqlException(SqlStates.DuplicateTable, $"relation \"{name}\" already exists");
         }
 
-        var index = new IndexDef(name, table.Name, keys, s.Unique, false);
+        var method = IndexMethodOf(s, keys, v.Catalog, table);
+        var index = new IndexDef(name, table.Name, keys, s.Unique, false, method);
         var catalog = v.Catalog.WithIndex(index);
-        var data = v.Data(table.Name).WithIndex(name, new IndexData(RowTree.Create(new RowKeyComparer([.. keys.Select(k => k.Descending)])), 0));
+        var data = v.Data(table.Name).WithIndex(name, new IndexData(
+            RowTree.Create(new RowKeyComparer([.. keys.Select(k => k.Descending)])), 0, method == IndexMethod.Gin ? new GinStatistics(0, 0) : null));
         var version = v.With(catalog, v.Tables.SetItem(table.Name, data));
 
         // Fill the new index from the existing rows through the writer, which also checks uniqueness.

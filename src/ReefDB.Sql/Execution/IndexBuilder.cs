@@ -3,7 +3,7 @@ using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Execution;
 
-/// <summary>Builds a new index over a table's existing rows (CREATE INDEX), enforcing uniqueness.</summary>
+/// <summary>Builds a new index over a table's existing rows (CREATE INDEX), enforcing uniqueness; a GIN index gets its lexeme entries and statistics.</summary>
 internal static class IndexBuilder
 {
     public static TableData Fill(TableRuntime runtime, IndexRuntime index, TableData data, ExecContext ctx)
@@ -12,10 +12,18 @@ internal static class IndexBuilder
         var entries = data.Index(name).Entries.ToBuilder();
         var table = runtime.Table;
         var width = index.Parts.Length;
+        GinStatistics? gin = index.Index.IsGin ? new GinStatistics(0, 0) : null;
         foreach (var (_, row) in data.Rows.Range(null, null))
         {
             var parts = index.KeyParts(row, ctx);
             var storageKey = table.HasPrimaryKey ? table.PrimaryKey.Select(i => row[i]).ToArray() : [row[table.Columns.Length]];
+            if (gin is { } statistics)
+            {
+                GinEntries.Add(entries, parts[0], storageKey);
+                gin = GinEntries.Count(statistics, parts[0], 1);
+                continue;
+            }
+
             var key = TableWriter.EntryKey(index.Index, parts, storageKey);
             if (!entries.TryAdd(key, storageKey))
             {
@@ -35,6 +43,6 @@ internal static class IndexBuilder
             }
         }
 
-        return data.WithIndex(name, new IndexData(tree, distinct));
+        return data.WithIndex(name, new IndexData(tree, distinct, gin));
     }
 }

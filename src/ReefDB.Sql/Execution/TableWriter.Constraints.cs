@@ -65,12 +65,26 @@ internal sealed partial class TableWriter
     private void AddEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
         var (entries, _) = indexes[index.Index.Name];
+        if (index.Index.IsGin)
+        {
+            GinEntries.Add(entries, parts[0], storageKey);
+            gin[index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], 1);
+            return;
+        }
+
         entries.Set(EntryKey(index.Index, parts, storageKey), storageKey);
     }
 
     private void RemoveEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
         var (entries, _) = indexes[index.Index.Name];
+        if (index.Index.IsGin)
+        {
+            GinEntries.Remove(entries, parts[0], storageKey);
+            gin[index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], -1);
+            return;
+        }
+
         entries.Remove(EntryKey(index.Index, parts, storageKey));
     }
 }

@@ -13,6 +13,7 @@ internal sealed partial class TableWriter
 {
     private readonly RowTree.Builder rows;
     private readonly SortedDictionary<string, (RowTree.Builder Entries, long Distinct)> indexes = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, GinStatistics> gin = new(StringComparer.Ordinal);
     private long nextRowId;
 
     public TableWriter(TableRuntime runtime, TableData data)
@@ -22,6 +23,10 @@ internal sealed partial class TableWriter
         foreach (var (name, index) in data.Indexes)
         {
             indexes[name] = (index.Entries.ToBuilder(), index.DistinctLeading);
+            if (index.Gin is { } statistics)
+            {
+                gin[name] = statistics;
+            }
         }
 
         nextRowId = data.NextRowId;
@@ -163,6 +168,7 @@ internal sealed partial class TableWriter
         rows.ToImmutable(),
         indexes.Aggregate(
             ImmutableSortedDictionary.Create<string, IndexData>(StringComparer.Ordinal),
-            (map, e) => map.SetItem(e.Key, new IndexData(e.Value.Entries.ToImmutable(), e.Value.Distinct))),
+            (map, e) => map.SetItem(e.Key, new IndexData(
+                e.Value.Entries.ToImmutable(), e.Value.Distinct, gin.TryGetValue(e.Key, out var statistics) ? statistics : null))),
         nextRowId);
 }

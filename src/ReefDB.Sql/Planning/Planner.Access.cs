@@ -38,9 +38,9 @@ internal sealed partial class Planner
         }
     }
 
-    /// <summary>Indexes usable for lookups: all-column keys (the primary key's index reads the row tree).</summary>
+    /// <summary>Indexes usable for lookups: all-column B-tree keys (the primary key's index reads the row tree).</summary>
     private IEnumerable<IndexDef> ColumnIndexes(TableDef table) =>
-        Catalog.IndexesOf(table.Name).Where(i => i.IsColumnIndex && i.Keys.All(k => !k.Descending))
+        Catalog.IndexesOf(table.Name).Where(i => !i.IsGin && i.IsColumnIndex && i.Keys.All(k => !k.Descending))
             .OrderBy(i => i.IsPrimaryKey ? 0 : 1).ThenBy(i => i.Name, StringComparer.Ordinal);
 
     private PlanNode PlanTableAccess(BoundTableRef t, List<BoundExpr> local, int level, ImmutableDictionary<int, Layout> outer)
@@ -55,6 +55,11 @@ internal sealed partial class Planner
             {
                 best = path;
             }
+        }
+
+        if ((best is null || best.Rows > GinEstimate(rows)) && PlanGinAccess(t, local, layout, level, outer, rows) is { } gin)
+        {
+            return gin;
         }
 
         var alias = t.Variable.Alias ?? t.Table.Name;

@@ -6,7 +6,7 @@ using ReefDB.Sql.Types;
 namespace ReefDB.Sql.Snapshots;
 
 /// <summary>
-/// Writes and reads the catalog (tables, indexes, views) in snapshot format 1. Stored expressions (column
+/// Writes and reads the catalog (tables, indexes, views) in snapshot format 2 (reads 1 too). Stored expressions (column
 /// defaults, CHECK constraints, index expressions) travel as SQL text printed by the formatter and parsed
 /// back, so the snapshot does not depend on the shape of the AST classes.
 /// </summary>
@@ -34,6 +34,8 @@ internal static class CatalogCodec
                 WriteExpression(writer, key.Expression);
                 writer.Write(key.Descending);
             }
+
+            writer.Write((byte)index.Method);
         }
 
         writer.Write7BitEncodedInt(catalog.Views.Count);
@@ -45,7 +47,8 @@ internal static class CatalogCodec
         }
     }
 
-    public static DatabaseCatalog Read(BinaryReader reader)
+    /// <summary>Reads a catalog written in snapshot <paramref name="format"/> (1: no index access method, all B-trees).</summary>
+    public static DatabaseCatalog Read(BinaryReader reader, int format)
     {
         var catalog = DatabaseCatalog.Empty;
         for (var i = ReadCount(reader); i > 0; i--)
@@ -65,7 +68,13 @@ internal static class CatalogCodec
                 keys.Add(new IndexKeyPart(reader.Read7BitEncodedInt(), ReadExpression(reader), reader.ReadBoolean()));
             }
 
-            catalog = catalog.WithIndex(new IndexDef(name, table, keys.ToImmutable(), unique, primaryKey));
+            var method = format >= 2 ? (IndexMethod)reader.ReadByte() : IndexMethod.BTree;
+            if (!Enum.IsDefined(method))
+            {
+                throw new InvalidDataException($"index \"{name}\" has an unknown access method {(int)method}");
+            }
+
+            catalog = catalog.WithIndex(new IndexDef(name, table, keys.ToImmutable(), unique, primaryKey, method));
         }
 
         for (var i = ReadCount(reader); i > 0; i--)

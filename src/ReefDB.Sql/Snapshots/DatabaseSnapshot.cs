@@ -24,7 +24,8 @@ namespace ReefDB.Sql.Snapshots;
 /// </remarks>
 public static class DatabaseSnapshot
 {
-    private const ushort FormatVersion = 1;
+    // Format 2 adds the index access method (catalog) and the GIN statistics (index data); format 1 is still read.
+    private const ushort FormatVersion = 2;
     private static readonly byte[] Magic = "REEFSNAP"u8.ToArray();
     private static readonly byte[] EndMagic = "SNAPEND!"u8.ToArray();
 
@@ -49,6 +50,12 @@ public static class DatabaseSnapshot
                 {
                     writer.Write(indexName);
                     writer.Write(index.DistinctLeading);
+                    if (index.Gin is { } gin)
+                    {
+                        writer.Write(gin.Documents);
+                        writer.Write(gin.TotalLength);
+                    }
+
                     writer.Flush();
                     TreeSnapshot.Write(hashing, index.Entries.Tree, RowEntryCodec.Instance);
                 }
@@ -89,13 +96,13 @@ public static class DatabaseSnapshot
             }
 
             var format = reader.ReadUInt16();
-            if (format != FormatVersion)
+            if (format is < 1 or > FormatVersion)
             {
-                throw new InvalidDataException($"snapshot format {format} is not supported by this binary (it reads format {FormatVersion})");
+                throw new InvalidDataException($"snapshot format {format} is not supported by this binary (it reads formats 1 to {FormatVersion})");
             }
 
             var number = reader.ReadInt64();
-            var catalog = CatalogCodec.Read(reader);
+            var catalog = CatalogCodec.Read(reader, format);
             var tables = ImmutableSortedDictionary.CreateBuilder<string, TableData>(StringComparer.Ordinal);
             foreach (var table in catalog.Tables.Values)
             {
@@ -146,8 +153,9 @@ public static class DatabaseSnapshot
                 throw new InvalidDataException($"index \"{indexName}\" of table \"{table.Name}\" is not in the catalog");
             }
 
+            GinStatistics? gin = definition.IsGin ? new GinStatistics(reader.ReadInt64(), reader.ReadInt64()) : null;
             var comparer = new RowKeyComparer([.. definition.Keys.Select(k => k.Descending)]);
-            indexes.Add(indexName, new IndexData(RowTree.FromTree(TreeSnapshot.Read(stream, comparer, RowEntryCodec.Instance)), distinct));
+            indexes.Add(indexName, new IndexData(RowTree.FromTree(TreeSnapshot.Read(stream, comparer, RowEntryCodec.Instance)), distinct, gin));
         }
 
         return new TableData(rows, indexes.ToImmutable(), nextRowId);

@@ -1,0 +1,154 @@
+using CsCheck;
+using ReefDB.Sql.Execution;
+using ReefDB.Sql.Snapshots;
+using ReefDB.Sql.Tests.Execution;
+
+namespace ReefDB.Sql.Tests.TextSearch;
+
+/// <summary>GIN indexes over tsvectors: DDL rules, maintenance, snapshots, plans, and identical answers.</summary>
+public sealed class GinIndexTests
+{
+    private static readonly string[] Words = ["cat", "cats", "dog", "fat", "rat", "the", "a", "jumping", "jumped", "catalog", "dot"];
+
+    private readonly TestDatabase db = new();
+
+    [Fact]
+    public void Explain_shows_a_gin_scan_for_match_predicates_on_the_indexed_expression_or_column()
+    {
+        db.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text, v tsvector)");
+        db.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+        db.Exec("CREATE INDEX docs_v ON docs USING GIN (v)");
+
+        var onExpression = string.Join("\n", db.Rows("EXPLAIN SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', 'cat')"));
+        var onColumn = string.Join("\n", db.Rows("EXPLAIN SELECT id FROM docs WHERE 'cat'::tsquery @@ v"));
+        var otherConfig = string.Join("\n", db.Rows("EXPLAIN SELECT id FROM docs WHERE to_tsvector('simple', body) @@ 'cat'"));
+
+        Assert.Contains("GIN Index Scan using docs_body on docs", onExpression, StringComparison.Ordinal);
+        Assert.Contains("GIN Index Scan using docs_v on docs", onColumn, StringComparison.Ordinal);
+        Assert.DoesNotContain("GIN", otherConfig, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gin_indexes_accept_only_immutable_tsvector_keys()
+    {
+        db.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text, v tsvector)");
+        Assert.Equal("42704", db.Error("CREATE INDEX ON docs USING gin (id)"));
+        Assert.Equal("42704", db.Error("CREATE INDEX ON docs USING gin (body)"));
+        Assert.Equal("0A000", db.Error("CREATE UNIQUE INDEX ON docs USING gin (v)"));
+        Assert.Equal("42P17", db.Error("CREATE INDEX ON docs USING gin (to_tsvector(body))"));
+        Assert.Equal("42704", db.Error("CREATE INDEX ON docs USING nonesuch (v)"));
+    }
+
+    [Fact]
+    public void Writes_in_transactions_keep_the_index_in_step_and_rollback_undoes_them()
+    {
+        db.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text)");
+        db.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+        const string Query = "SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', 'cat') ORDER BY id";
+        db.Exec("BEGIN; INSERT INTO docs VALUES (1, 'a cat'), (2, 'a dog'), (3, 'cats'); COMMIT");
+        Assert.Equal(["1", "3"], db.Rows(Query));
+
+        db.Exec("BEGIN; UPDATE docs SET body = 'dogs only' WHERE id = 1; DELETE FROM docs WHERE id = 3; UPDATE docs SET body = 'catty cat' WHERE id = 2; COMMIT");
+        Assert.Equal(["2"], db.Rows(Query));
+
+        db.Run("BEGIN; DELETE FROM docs; INSERT INTO docs VALUES (9, 'cat'); ROLLBACK");
+        Assert.Equal(["2"], db.Rows(Query));
+
+        var gin = db.Version.Data("docs").Index("docs_body");
+        Assert.Equal(new GinStatistics(2, 3), gin.Gin); // 'only' is a stop word
+        Assert.Equal(3, gin.Entries.Count); // 'dog' for row 1, 'catti' 'cat' for row 2
+    }
+
+    [Fact]
+    public void Snapshots_keep_gin_indexes_and_their_statistics()
+    {
+        db.Exec("CREATE TABLE docs (id int PRIMARY KEY, v tsvector)");
+        db.Exec("INSERT INTO docs VALUES (1, 'a:1 b:2'), (2, 'b:1,2 c'), (3, NULL)");
+        db.Exec("CREATE INDEX docs_v ON docs USING gin (v)");
+        using var stream = new MemoryStream();
+        DatabaseSnapshot.Write(db.Version, stream);
+        var restored = DatabaseSnapshot.Read(new MemoryStream(stream.ToArray()));
+
+        var index = restored.Data("docs").Index("docs_v");
+        Assert.True(restored.Catalog.Indexes["docs_v"].IsGin);
+        Assert.Equal(new GinStatistics(2, 5), index.Gin);
+        Assert.Equal(db.Version.Data("docs").Index("docs_v").Entries.Count, index.Entries.Count);
+        var answer = new SqlEngine().Execute(restored, "SELECT id FROM docs WHERE v @@ 'b & !c'").Results[^1];
+        Assert.Equal("1", Assert.Single(answer.Rows)[0].FormatText());
+    }
+
+    private static Gen<string> Document =>
+        Gen.Int[0, Words.Length - 1].Select(i => Words[i]).List[0, 12].Select(ws => string.Join(" ", ws));
+
+    private static Gen<string> Term =>
+        Gen.Select(Gen.Int[0, Words.Length - 1], Gen.Int[0, 4], (i, decoration) => decoration switch
+        {
+            0 => Words[i],
+            1 => Words[i][..Math.Min(3, Words[i].Length)] + ":*",
+            2 => "!" + Words[i],
+            3 => Words[i] + ":AB",
+            _ => Words[i] + ":D",
+        });
+
+    private static Gen<string> TsQueryText =>
+        Gen.Select(Term, Term, Term, Gen.Int[0, 5], (a, b, c, shape) => shape switch
+        {
+            0 => a,
+            1 => $"{a} & {b}",
+            2 => $"{a} | {b} & {c}",
+            3 => $"{a} <-> {b}",
+            4 => $"!({a} & {b}) | {c}",
+            _ => $"({a} | {b}) <2> {c}",
+        });
+
+    [Fact]
+    public void Results_with_and_without_the_index_are_identical()
+    {
+        Gen.Select(Gen.Select(Document, Gen.Int[0, 3]).List[0, 40], TsQueryText.List[1, 8]).Sample(
+            input =>
+            {
+                var (documents, queries) = input;
+                var plain = new TestDatabase();
+                var indexed = new TestDatabase();
+                foreach (var d in new[] { plain, indexed })
+                {
+                    d.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text, v tsvector)");
+                }
+
+                indexed.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+                var inserts = documents.Select((doc, i) =>
+                    $"INSERT INTO docs VALUES ({i}, '{doc.Item1}', setweight(to_tsvector('simple', '{doc.Item1}'), '{"ABCD"[doc.Item2]}'))").ToList();
+                foreach (var d in new[] { plain, indexed })
+                {
+                    foreach (var insert in inserts)
+                    {
+                        d.Exec(insert);
+                    }
+                }
+
+                indexed.Exec("CREATE INDEX docs_v ON docs USING gin (v)");
+                indexed.Exec("DELETE FROM docs WHERE id % 7 = 3");
+                plain.Exec("DELETE FROM docs WHERE id % 7 = 3");
+                foreach (var q in queries)
+                {
+                    foreach (var sql in new[]
+                    {
+                        $"SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{q}')",
+                        $"SELECT id, v FROM docs WHERE v @@ '{q}'",
+                        $"SELECT count(*) FROM docs WHERE '{q}'::tsquery @@ v",
+                    })
+                    {
+                        var withIndex = indexed.Run(sql).Results[^1];
+                        var without = plain.Run(sql).Results[^1];
+                        Assert.Equal(without.Error?.SqlState, withIndex.Error?.SqlState);
+                        Assert.Equal(Format(without), Format(withIndex));
+                    }
+                }
+            },
+            seed: "0N0XIzNsQ0O2",
+            iter: 60);
+    }
+
+    private static string Format(StatementResult result) =>
+        string.Join("\n", result.Rows.Select(r => string.Join("|", r.Select(v => v.ToString()))));
+}
