@@ -9,7 +9,7 @@ namespace ReefDB.Benchmarks.Sql;
 /// client API's per-call cost.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, id: "Monitoring")]
 public class BulkInsertBenchmarks
 {
     private const int Rows = 1_000_000;
