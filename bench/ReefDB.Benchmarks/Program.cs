@@ -17,6 +17,11 @@ internal static class Program
             return MemoryFootprint.Run();
         }
 
+        if (args is ["cpu-ratios", .. var workloads])
+        {
+            return CpuTimeRatios.Run(workloads);
+        }
+
         if (args.Contains(SharedMachineFlag))
         {
             // A short job in this process: no per-job project build (minutes on a loaded machine), and a long

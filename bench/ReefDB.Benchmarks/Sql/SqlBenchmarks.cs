@@ -50,7 +50,7 @@ public class SqlBenchmarks
         sqliteInsert = fixture.SqliteInsert;
     }
 
-    private static IEnumerable<string> SetupStatements()
+    internal static IEnumerable<string> SetupStatements()
     {
         yield return "CREATE TABLE kv (k BIGINT PRIMARY KEY, v TEXT)";
         yield return $"INSERT INTO kv (k, v) {Series.Of(TableRows)} SELECT x, 'value-' || x FROM g";
