@@ -68,8 +68,25 @@ public sealed class RaftConfig
     public bool PreVote { get; init; } = true;
 
     /// <summary>How a leader confirms its leadership for reads. <see cref="ReadOnlyOption.LeaseBased"/> requires
-    /// <see cref="CheckQuorum"/>. Default <see cref="ReadOnlyOption.Safe"/>.</summary>
+    /// <see cref="CheckQuorum"/>, the same option on every member, and clocks that tick at the same rate within 10%
+    /// (see <see cref="LeaseTicks"/>). Default <see cref="ReadOnlyOption.Safe"/>.</summary>
     public ReadOnlyOption ReadOnlyOption { get; init; } = ReadOnlyOption.Safe;
+
+    /// <summary>
+    /// With <see cref="ReadOnlyOption.LeaseBased"/>: for how many of its own ticks after SENDING a heartbeat round
+    /// that a quorum acknowledged the leader answers reads without a new round. It is
+    /// <see cref="ElectionTick"/> − 2 − ⌈ElectionTick / 10⌉ (7 for the default 10): a follower that accepted the
+    /// round helps elect nobody else for <see cref="ElectionTick"/> of its ticks after receiving it; one tick is
+    /// lost to the phase between two nodes' tick timers, one to the tick in which the read arrives, and
+    /// ⌈ElectionTick / 10⌉ to clocks running up to 10% apart.
+    /// </summary>
+    /// <remarks>
+    /// The clock assumption: every member's driver calls <see cref="RaftNode.Tick"/> at the configured interval, and
+    /// over an election timeout no two members' tick rates differ by more than 10%. A driver that stalls (a paused
+    /// VM, a long GC pause) must not serve lease reads until it has made up the ticks it missed; if the assumption
+    /// breaks, a lease read can return stale data. <see cref="ReadOnlyOption.Safe"/> assumes nothing about clocks.
+    /// </remarks>
+    public int LeaseTicks => ElectionTick - 2 - ((ElectionTick + 9) / 10);
 
     /// <summary>When true a follower refuses proposals instead of forwarding them to the leader. Default false.</summary>
     public bool DisableProposalForwarding { get; init; }
@@ -118,6 +135,12 @@ public sealed class RaftConfig
         if (ReadOnlyOption == ReadOnlyOption.LeaseBased && !CheckQuorum)
         {
             throw new ArgumentException("RaftConfig.ReadOnlyOption.LeaseBased requires CheckQuorum = true: a lease is only valid while the leader knows it still has a quorum.");
+        }
+
+        if (ReadOnlyOption == ReadOnlyOption.LeaseBased && LeaseTicks <= HeartbeatTick)
+        {
+            throw new ArgumentException(
+                $"RaftConfig.ReadOnlyOption.LeaseBased needs a lease longer than a heartbeat interval: ElectionTick ({ElectionTick}) gives a lease of {LeaseTicks} ticks (ElectionTick - 2 - ceil(ElectionTick / 10)), which must exceed HeartbeatTick ({HeartbeatTick}).");
         }
     }
 }

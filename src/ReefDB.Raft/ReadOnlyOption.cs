@@ -9,12 +9,15 @@ public enum ReadOnlyOption
     Safe,
 
     /// <summary>
-    /// The leader's lease (dissertation §6.4.1): no heartbeat round. Requires <see cref="RaftConfig.CheckQuorum"/>.
-    /// It assumes clocks on different nodes advance at (nearly) the same rate: a follower only votes for a new leader
-    /// after an election timeout without hearing from the old one, and the old leader steps down after an election
-    /// timeout without hearing from a quorum. If one node's ticks run slower than another's by more than the margin
-    /// between those timeouts (a paused VM, a stalled process), two leaders may briefly coexist and a lease read may
-    /// return stale data.
+    /// The leader's lease (dissertation §6.4.1): no heartbeat round while the lease holds. Requires
+    /// <see cref="RaftConfig.CheckQuorum"/> and the same option on every member. A follower that accepted a heartbeat
+    /// helps elect nobody else (no non-transfer vote, even after a term change or a restart) for an election timeout
+    /// of its ticks; so the leader answers a read at once only within <see cref="RaftConfig.LeaseTicks"/> of its own
+    /// ticks after it SENT the newest heartbeat round that a quorum acknowledged, and otherwise confirms it with a
+    /// heartbeat round as <see cref="Safe"/> does. A leader that sent TimeoutNow has no lease for the rest of its term.
+    /// The clock assumption: all members tick at the configured interval, their rates within 10% of each other (see
+    /// <see cref="RaftConfig.LeaseTicks"/>). If a node's ticks stall or run slower (a paused VM, a stalled process),
+    /// two leaders may briefly coexist and a lease read may return stale data.
     /// </summary>
     LeaseBased,
 }

@@ -16,6 +16,7 @@ public sealed class RaftConfigTests
         { "MaxInflightMessages", c => new RaftConfig { Id = 1, Random = c.Random, MaxInflightMessages = 0 } },
         { "MaxInflightBytes", c => new RaftConfig { Id = 1, Random = c.Random, MaxInflightBytes = 10, MaxSizePerMessage = 100 } },
         { "LeaseBased", c => new RaftConfig { Id = 1, Random = c.Random, ReadOnlyOption = ReadOnlyOption.LeaseBased, CheckQuorum = false } },
+        { "HeartbeatTick", c => new RaftConfig { Id = 1, Random = c.Random, ReadOnlyOption = ReadOnlyOption.LeaseBased, ElectionTick = 5, HeartbeatTick = 2 } },
     };
 
     [Theory]

@@ -61,6 +61,7 @@ internal sealed partial class RaftCore
     /// <summary>§5.3: the consistency check and append; on mismatch, answer with a conflict hint.</summary>
     private void HandleAppend(Message m)
     {
+        NoteLeaderContact();
         if (m.Index < Log.Committed)
         {
             // Entries up to our commit index are already known to match; tell the leader where we are.
@@ -93,12 +94,16 @@ internal sealed partial class RaftCore
 
     private void HandleHeartbeat(Message m)
     {
+        NoteLeaderContact();
         Log.CommitTo(m.Commit);
-        Messages.Add(new Message { Type = MessageType.HeartbeatResponse, From = Id, To = m.From, Term = Term, Context = m.Context });
+
+        // Index echoes the round's send tick: the leader's lease counts from when the round was sent.
+        Messages.Add(new Message { Type = MessageType.HeartbeatResponse, From = Id, To = m.From, Term = Term, Index = m.Index, Context = m.Context });
     }
 
     private void HandleSnapshot(Message m)
     {
+        NoteLeaderContact();
         var snapshot = m.Snapshot ?? throw new InvalidOperationException("Snapshot message without a snapshot.");
         var index = Restore(snapshot) ? Log.LastIndex : Log.Committed;
         Send(new Message { Type = MessageType.AppendResponse, From = Id, To = m.From, Term = Term, Index = index });

@@ -272,6 +272,7 @@ internal sealed partial class RaftCore
     {
         progress.RecentActive = true;
         progress.MsgAppFlowPaused = false;
+        RecordLeaseAck(m);
 
         // Every append of a full window may have been lost (dropped, or the follower crashed before persisting):
         // no acknowledgement would ever free it. The member answers, so free one slot and send again, as
@@ -286,7 +287,7 @@ internal sealed partial class RaftCore
             SendAppend(m.From, progress, sendIfEmpty: true);
         }
 
-        // Lease mode confirms reads this way too once its lease is revoked (see leaseRevoked).
+        // Lease mode confirms reads this way too while it holds no valid lease.
         if (!m.Context.IsEmpty)
         {
             ConfirmReads(m);

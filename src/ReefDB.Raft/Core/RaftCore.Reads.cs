@@ -32,15 +32,15 @@ internal sealed partial class RaftCore
         switch (config.ReadOnlyOption)
         {
             case ReadOnlyOption.Safe:
-            case ReadOnlyOption.LeaseBased when leaseRevoked:
+            case ReadOnlyOption.LeaseBased when !LeaseValid():
                 // Confirm we are still the leader: a quorum must answer a heartbeat round sent after this moment.
                 readOnly.AddRequest(Log.Committed, m);
                 readOnly.RecvAck(Id, m.Context.Span);
                 BroadcastHeartbeat(m.Context);
                 break;
             case ReadOnlyOption.LeaseBased:
-                // Valid because check-quorum makes us step down before any other node can be elected (see
-                // ReadOnlyOption.LeaseBased for the clock assumption).
+                // A quorum acknowledged a heartbeat round recent enough that none of its members will help elect
+                // another leader yet (see RaftCore.Lease.cs and ReadOnlyOption.LeaseBased for the clock assumption).
                 RespondToReadIndex(m, Log.Committed);
                 break;
         }

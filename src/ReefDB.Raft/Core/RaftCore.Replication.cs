@@ -133,6 +133,7 @@ internal sealed partial class RaftCore
                 From = Id,
                 To = ids[i],
                 Term = Term,
+                Index = HeartbeatRoundStamp,
                 Commit = commit,
                 Context = context,
             });

@@ -17,8 +17,7 @@ internal sealed partial class RaftCore
             if (m.Type is MessageType.Vote or MessageType.PreVote)
             {
                 var force = m.Context.Span.SequenceEqual(Message.TransferContext.Span);
-                var inLease = config.CheckQuorum && Lead != 0 && electionElapsed < electionTimeout;
-                if (!force && inLease)
+                if (!force && InFollowerLease)
                 {
                     // §4.2.3 / §9.6: we heard from a live leader within the minimum election timeout, so this
                     // vote request comes from a node that is partitioned or removed: ignore it without bumping
@@ -81,6 +80,7 @@ internal sealed partial class RaftCore
     /// <summary>Advances logical time by one tick.</summary>
     public void Tick()
     {
+        ticks++;
         if (Role == RaftRole.Leader)
         {
             TickHeartbeat();
@@ -97,6 +97,14 @@ internal sealed partial class RaftCore
         var canVote = Vote == m.From
             || (Vote == 0 && Lead == 0)
             || (m.Type == MessageType.PreVote && m.Term > Term);
+        if (canVote && Vote != m.From && LeaseMode && InFollowerLease
+            && !m.Context.Span.SequenceEqual(Message.TransferContext.Span))
+        {
+            // A leader may be answering reads from a lease we acknowledged (our term moved on since, or we
+            // restarted): help nobody else win until that lease has certainly run out.
+            canVote = false;
+        }
+
         var responseType = m.Type == MessageType.Vote ? MessageType.VoteResponse : MessageType.PreVoteResponse;
         if (canVote && Log.IsUpToDate(m.Index, m.LogTerm))
         {

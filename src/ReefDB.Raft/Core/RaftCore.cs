@@ -59,6 +59,10 @@ internal sealed partial class RaftCore
             Vote = hard.Vote;
         }
 
+        // A node that has a term may have acknowledged a leader's lease before it restarted (see InFollowerLease);
+        // a brand-new node has not.
+        leaderContactTick = hard.IsEmpty ? -electionTimeout : 0;
+
         if (config.Applied > 0)
         {
             Log.AppliedTo(config.Applied);
@@ -198,6 +202,7 @@ internal sealed partial class RaftCore
         UncommittedSize = 0;
         readOnly = new ReadOnlyQueue();
         pendingReadIndexMessages.Clear();
+        leaseAcks.Clear();
     }
 
     private void ResetRandomizedElectionTimeout() =>

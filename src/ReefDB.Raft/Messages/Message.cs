@@ -31,7 +31,8 @@ public sealed record Message
     /// <summary>
     /// For <see cref="MessageType.Append"/>: the index just before <see cref="Entries"/>. For votes: the candidate's
     /// last index. For append responses: the highest index the follower now matches (or the rejected index).
-    /// For <see cref="MessageType.ReadIndexResponse"/>: the commit index to wait for.
+    /// For <see cref="MessageType.ReadIndexResponse"/>: the commit index to wait for. For heartbeats and their
+    /// responses (lease reads only, 0 otherwise): the leader's tick at which the round was sent, echoed back.
     /// </summary>
     public ulong Index { get; init; }
 

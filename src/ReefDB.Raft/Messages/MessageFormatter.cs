@@ -13,7 +13,14 @@ public static class MessageFormatter
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.Append(c, $"{m.From}->{m.To} {m.Type} Term:{m.Term}");
-        if (m.Index != 0 || m.LogTerm != 0)
+        if (m.Type is MessageType.Heartbeat or MessageType.HeartbeatResponse)
+        {
+            if (m.Index != 0)
+            {
+                text.Append(c, $" Round:{m.Index}");
+            }
+        }
+        else if (m.Index != 0 || m.LogTerm != 0)
         {
             text.Append(c, $" Log:{m.LogTerm}/{m.Index}");
         }

@@ -68,21 +68,61 @@ public sealed class ReadIndexTests
         Assert.Single(cluster[1].ReadStates);
     }
 
+    private static TestCluster LeaseCluster() => new(3, id => new RaftConfig
+    {
+        Id = id,
+        Random = new Random((int)id),
+        CheckQuorum = true,
+        ReadOnlyOption = ReadOnlyOption.LeaseBased,
+    });
+
     [Fact]
     public void Lease_reads_skip_the_heartbeat_round()
     {
-        var cluster = new TestCluster(3, id => new RaftConfig
-        {
-            Id = id,
-            Random = new Random((int)id),
-            CheckQuorum = true,
-            ReadOnlyOption = ReadOnlyOption.LeaseBased,
-        });
+        var cluster = LeaseCluster();
         cluster.Elect(1);
+        cluster.Tick(1);
+        cluster.Stabilize();
+
         cluster.Isolate(1);
         cluster[1].Raft.ReadIndex("l"u8.ToArray());
         cluster.ProcessReadies();
         Assert.Single(cluster[1].ReadStates);
+    }
+
+    [Fact]
+    public void A_new_leader_has_no_lease_until_a_quorum_answers_a_heartbeat()
+    {
+        var cluster = LeaseCluster();
+        cluster.Elect(1);
+        cluster.Isolate(1);
+        cluster[1].Raft.ReadIndex("l"u8.ToArray());
+        cluster.Stabilize();
+        Assert.Empty(cluster[1].ReadStates);
+    }
+
+    [Fact]
+    public void A_lease_ends_lease_ticks_after_the_acknowledged_round_was_sent()
+    {
+        var cluster = LeaseCluster();
+        cluster.Elect(1);
+        cluster.Tick(1);
+        cluster.Stabilize();
+        cluster.Isolate(1);
+        var leaseTicks = new RaftConfig().LeaseTicks;
+
+        cluster.Tick(1, leaseTicks - 1);
+        cluster.Stabilize();
+        cluster[1].Raft.ReadIndex("in"u8.ToArray());
+        cluster.Stabilize();
+        Assert.Single(cluster[1].ReadStates);
+
+        cluster.Tick(1);
+        cluster.Stabilize();
+        cluster[1].Raft.ReadIndex("out"u8.ToArray());
+        cluster.Stabilize();
+        Assert.Single(cluster[1].ReadStates);
+        Assert.Equal(RaftRole.Leader, cluster[1].Raft.Role);
     }
 
     [Fact]
