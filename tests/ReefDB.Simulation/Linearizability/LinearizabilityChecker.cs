@@ -11,7 +11,11 @@ namespace ReefDB.Simulation.Linearizability;
 /// Operations that failed definitely are dropped (they had no effect), as are reads whose outcome is
 /// unknown (they had no effect either). Writes with unknown outcome stay, with a return time of infinity:
 /// they may be linearized anywhere after their invocation, and if the search orders every operation
-/// with a known outcome it stops, which is the "never took effect" case.
+/// with a known outcome it stops, which is the "never took effect" case. Such writes are what makes the
+/// search explode, so the checker narrows them down without losing any valid linearization (see
+/// <see cref="UnknownWrites"/>): those whose value was seen become writes with a deadline; the rest are
+/// first left out (a pass without them is a pass), and only if that fails are they put back, each one
+/// only as the write that makes the next compare-and-swap fail.
 /// </remarks>
 internal static class LinearizabilityChecker
 {
@@ -28,11 +32,24 @@ internal static class LinearizabilityChecker
         LinearizabilityResult? undecided = null;
         foreach (var group in byKey)
         {
-            var operations = group.OrderBy(operation => operation.Invoke).ToList();
-            var result = CheckKey(group.Key, WithoutUnobservedUnknownWrites(operations), stepBudgetPerKey);
-            if (result.Verdict != LinearizabilityVerdict.Linearizable && result.FailedKeyOperations.Count < operations.Count)
+            var original = group.OrderBy(operation => operation.Invoke).ToList();
+            var operations = UnknownWrites.WithProvenOnesResolved(original);
+            var reduced = operations.FindAll(operation => operation.Outcome != KvOutcome.Unknown);
+            var result = CheckKey(group.Key, reduced, stepBudgetPerKey);
+            if (result.Verdict != LinearizabilityVerdict.Linearizable && reduced.Count < operations.Count)
             {
                 result = CheckKey(group.Key, operations, stepBudgetPerKey);
+            }
+
+            if (result.Verdict != LinearizabilityVerdict.Linearizable)
+            {
+                // Report what the clients saw, not the rewritten operations.
+                var byId = original.ToDictionary(operation => operation.Id);
+                result = result with
+                {
+                    FailedKeyOperations = original,
+                    LongestLinearization = [.. result.LongestLinearization.Select(operation => byId[operation.Id])],
+                };
             }
 
             if (result.Verdict == LinearizabilityVerdict.NotLinearizable)
@@ -49,31 +66,6 @@ internal static class LinearizabilityChecker
         return undecided ?? LinearizabilityResult.Pass;
     }
 
-    /// <summary>
-    /// Writes with unknown outcome whose value nobody read or compared against, dropped as if they never took
-    /// effect. Why: each such write may be ordered anywhere after its invocation, which multiplies the search
-    /// (timeouts under faults are common). A linearization without them is a valid one of the full history
-    /// ("never took effect" is allowed), so a pass is a pass; only a failure needs the full history re-checked
-    /// (their effect can matter after all, e.g. to explain a compare-and-swap that did not swap).
-    /// </summary>
-    private static List<KvOperation> WithoutUnobservedUnknownWrites(List<KvOperation> operations)
-    {
-        var observed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var operation in operations)
-        {
-            if (operation is { Kind: KvOperationKind.Get, Outcome: KvOutcome.Ok, ReadValue: { } read })
-            {
-                observed.Add(read);
-            }
-            else if (operation is { Kind: KvOperationKind.Cas, Expected: { } expected })
-            {
-                observed.Add(expected);
-            }
-        }
-
-        return operations.FindAll(operation => operation.Outcome != KvOutcome.Unknown || observed.Contains(operation.Value!));
-    }
-
     private static bool Matters(KvOperation operation) => operation.Outcome switch
     {
         KvOutcome.Fail => false,
@@ -84,11 +76,20 @@ internal static class LinearizabilityChecker
     private static LinearizabilityResult CheckKey(string key, List<KvOperation> operations, long budget)
     {
         var head = SearchEntry.BuildList(operations);
+        var unobservable = UnknownWrites.Unobservable(operations);
+        var interchangeable = UnknownWrites.Interchangeable(operations, unobservable);
         var linearized = new LinearizedSet(operations.Count);
-        var seen = new HashSet<(LinearizedSet, string?)>();
-        var stack = new Stack<(SearchEntry Call, string? StateBefore)>();
+        var seen = new HashSet<(LinearizedSet, string?, Expectation)>();
+        var stack = new Stack<Frame>();
         var remainingKnown = operations.Count(operation => operation.Outcome == KvOutcome.Ok);
         string? state = null;
+
+        // After an unobservable write: the compare-and-swap it must enable (it expected the state before it).
+        var pending = Expectation.None;
+
+        // Whether the scan at this depth already tried one of the interchangeable writes: trying another would
+        // explore the same futures under other names.
+        var interchangeableTried = false;
         var longest = new List<KvOperation>();
         var entry = head.Next;
         for (long steps = 0; remainingKnown > 0; steps++)
@@ -102,13 +103,25 @@ internal static class LinearizabilityChecker
             if (call.IsCall)
             {
                 var operation = operations[call.Index];
-                if (KvRegisterModel.TryStep(state, operation, out var next))
+                var allowed = pending.IsNone
+                    ? !unobservable[call.Index]
+                        || (interchangeable[call.Index] ? !interchangeableTried : operation.Kind == KvOperationKind.Put || string.Equals(state, operation.Expected, StringComparison.Ordinal))
+                    : pending.EnabledBy(operation);
+                if (allowed && interchangeable[call.Index])
                 {
+                    interchangeableTried = true;
+                }
+
+                if (allowed && KvRegisterModel.TryStep(state, operation, out var next))
+                {
+                    var nextPending = unobservable[call.Index] ? new Expectation(state) : Expectation.None;
                     linearized.Add(call.Index);
-                    if (seen.Add((linearized.Clone(), next)))
+                    if (seen.Add((linearized.Clone(), next, nextPending)))
                     {
-                        stack.Push((call, state));
+                        stack.Push(new Frame(call, state, pending, interchangeableTried));
                         state = next;
+                        pending = nextPending;
+                        interchangeableTried = false;
                         call.Lift();
                         if (operation.Outcome == KvOutcome.Ok)
                         {
@@ -137,18 +150,37 @@ internal static class LinearizabilityChecker
                 return new LinearizabilityResult(LinearizabilityVerdict.NotLinearizable, key, operations, longest);
             }
 
-            var (undone, before) = stack.Pop();
-            state = before;
-            linearized.Remove(undone.Index);
-            undone.Unlift();
-            if (operations[undone.Index].Outcome == KvOutcome.Ok)
+            var undone = stack.Pop();
+            state = undone.StateBefore;
+            pending = undone.PendingBefore;
+            interchangeableTried = undone.InterchangeableTriedBefore;
+            linearized.Remove(undone.Call.Index);
+            undone.Call.Unlift();
+            if (operations[undone.Call.Index].Outcome == KvOutcome.Ok)
             {
                 remainingKnown++;
             }
 
-            entry = undone.Next;
+            entry = undone.Call.Next;
         }
 
         return LinearizabilityResult.Pass;
+    }
+
+    private readonly record struct Frame(SearchEntry Call, string? StateBefore, Expectation PendingBefore, bool InterchangeableTriedBefore);
+
+    /// <summary>
+    /// "The next operation must be a compare-and-swap that did not swap because the register no longer held
+    /// <see cref="Value"/>", or no such demand.
+    /// </summary>
+    private readonly record struct Expectation(string? Value, bool IsSet = true)
+    {
+        public static Expectation None => new(null, IsSet: false);
+
+        public bool IsNone => !IsSet;
+
+        public bool EnabledBy(KvOperation operation) =>
+            operation is { Kind: KvOperationKind.Cas, Outcome: KvOutcome.Ok, Swapped: false }
+            && string.Equals(operation.Expected, Value, StringComparison.Ordinal);
     }
 }
