@@ -1,5 +1,6 @@
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Execution;
+using ReefDB.Sql.Functions;
 using ReefDB.Sql.Syntax;
 using ReefDB.Sql.Types;
 
@@ -30,7 +31,10 @@ public sealed class SqlEngine
     /// <summary>Executes a prepared batch; never throws for SQL errors (they are in the results).</summary>
     public BatchOutcome Execute(DatabaseVersion version, PreparedBatch batch, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment env)
     {
-        var random = new Random(unchecked((int)(env.RandomSeed ^ (env.RandomSeed >> 32))));
+        var functions = new FunctionContext(PgDateTime.ToMicros(env.Timestamp), unchecked((ulong)env.RandomSeed))
+        {
+            DefaultTextSearchConfig = env.DefaultTextSearchConfig,
+        };
         var results = new List<StatementResult>(batch.Statements.Count);
         var committed = version;
         var current = version;
@@ -118,9 +122,10 @@ public sealed class SqlEngine
                 if (syntax is SetStatement set && SetTextSearchConfig(set, batchTextSearchConfig) is { } config)
                 {
                     env = env with { DefaultTextSearchConfig = config };
+                    functions.DefaultTextSearchConfig = config;
                 }
 
-                var ctx = new ExecContext(current, parameters, env, random);
+                var ctx = new ExecContext(current, parameters, env, functions);
                 var executable = statement.PlanFor(current);
                 var (result, next) = executable.Execute(current, ctx);
                 current = next;

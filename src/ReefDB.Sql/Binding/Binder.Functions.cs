@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ReefDB.Sql.Errors;
+using ReefDB.Sql.Functions.Aggregates;
 using ReefDB.Sql.Syntax;
 using ReefDB.Sql.Types;
 
@@ -10,7 +11,7 @@ internal sealed partial class Binder
     private BoundExpr BindFunctionCall(FunctionCall f, ExprContext cx)
     {
         var name = f.Name;
-        if (SqlOps.IsAggregate(name))
+        if (AggregateRegistry.IsAggregate(name))
         {
             return BindAggregate(f, cx);
         }
@@ -23,6 +24,7 @@ internal sealed partial class Binder
         var args = f.Arguments.Select(a => BindExpression(a, cx)).ToList();
         switch (name)
         {
+            // COALESCE and NULLIF stay tree forms: COALESCE evaluates lazily, NULLIF is a CASE.
             case "coalesce":
                 var unified = Unify(args, "COALESCE");
                 return new BoundCoalesce([.. unified], unified[0].Type);
@@ -34,33 +36,33 @@ internal sealed partial class Binder
                     left,
                     left.Type);
             case "greatest" or "least":
-                var items = Unify(args, name.ToUpperInvariant());
-                var greatest = name == "greatest";
-                return new BoundCall(name, (values, _) => Extreme(values, greatest), [.. items], items[0].Type);
+                args = Unify(args, name.ToUpperInvariant());
+                break;
         }
 
-        var resolved = SqlOps.Function(name, args.Select(a => a.Type).ToList());
-        var coerced = args.Select((a, i) => i < resolved.ParameterTypes.Count ? Coerce(a, resolved.ParameterTypes[i], name) : a);
-        return new BoundCall(name, resolved.Implementation, [.. coerced], resolved.ReturnType, resolved.Volatile);
+        var resolved = ResolveFunction(name, args);
+        return new BoundCall(name, resolved.Invoke, [.. args], resolved.ResultType, resolved.IsVolatile);
     }
 
-    private static SqlValue Extreme(SqlValue[] values, bool greatest)
+    /// <summary>
+    /// Resolves a scalar function in the value layer's registry. Unknown literals and parameters then take
+    /// the chosen overload's parameter types (converted once here, and the parameter's type inferred, as
+    /// PostgreSQL does), and the call is resolved again on the converted types, which the evaluator expects.
+    /// </summary>
+    private Functions.ResolvedFunction ResolveFunction(string name, List<BoundExpr> args)
     {
-        var best = SqlValue.Null;
-        foreach (var v in values)
+        var resolved = Functions.FunctionRegistry.Resolve(name, args.Select(a => a.Type).ToList());
+        var converted = false;
+        for (var i = 0; i < args.Count; i++)
         {
-            if (v.IsNull)
+            if (args[i].Type.Kind == SqlTypeKind.Unknown && resolved.ParameterType(i) is { Kind: not SqlTypeKind.Unknown } target)
             {
-                continue;
-            }
-
-            if (best.IsNull || (greatest ? SqlValue.Compare(v, best) > 0 : SqlValue.Compare(v, best) < 0))
-            {
-                best = v;
+                args[i] = Coerce(args[i], target, name);
+                converted = true;
             }
         }
 
-        return best;
+        return converted ? Functions.FunctionRegistry.Resolve(name, args.Select(a => a.Type).ToList()) : resolved;
     }
 
     private BoundAggregateCall BindAggregate(FunctionCall f, ExprContext cx)
@@ -72,12 +74,17 @@ internal sealed partial class Binder
 
         cx.SawAggregate = true;
         var inner = cx.WithoutAggregates("aggregate function calls");
-        var args = f.Arguments.Select(a => BindExpression(a, inner)).ToList();
-        var resolved = SqlOps.Aggregate(f.Name, args.Select(a => a.Type).ToList(), f.IsStar);
-        var coerced = args.Select((a, i) => i < resolved.ParameterTypes.Count ? Coerce(a, resolved.ParameterTypes[i], f.Name) : a);
+
+        // Unknown literals and parameters are text to an aggregate, as the registry reads them.
+        var args = f.Arguments.Select(a => BindExpression(a, inner))
+            .Select(a => a.Type.Kind == SqlTypeKind.Unknown ? Coerce(a, SqlType.Text, f.Name) : a).ToList();
         var filter = f.Filter is null ? null : BindCondition(f.Filter, inner);
         var order = f.OrderBy.Select(o => BindOrderKey(o, inner)).ToImmutableArray();
-        return new BoundAggregateCall(f.Name, [.. coerced], f.Distinct, f.IsStar, filter, order, resolved.ReturnType);
+
+        // With ORDER BY the aggregation node sorts and removes duplicates itself (in that order); otherwise
+        // the registry's accumulator does DISTINCT.
+        var function = AggregateRegistry.Resolve(f.Name, args.Select(a => a.Type).ToList(), f.Distinct && order.IsEmpty, f.IsStar);
+        return new BoundAggregateCall(f.Name, function, [.. args], f.Distinct, f.IsStar, filter, order, function.ResultType);
     }
 
     private BoundOrderKey BindOrderKey(OrderByItem o, ExprContext cx)

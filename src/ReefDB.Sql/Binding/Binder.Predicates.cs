@@ -63,6 +63,12 @@ internal sealed partial class Binder
     private BoundExpr BindInList(InListExpression e, ExprContext cx)
     {
         var value = BindExpression(e.Value, cx);
+        if (e.Items.Count == 0)
+        {
+            // No element can equal the value, NULL or not (SQLite's reading of an empty list).
+            return new BoundConstant(SqlValue.FromBoolean(e.Negated), SqlType.Boolean);
+        }
+
         var items = e.Items.Select(i => BindExpression(i, cx)).ToList();
         var all = Unify([value, .. items], "IN");
         return new BoundInList(all[0], [.. all.Skip(1)], e.Negated);
@@ -85,11 +91,17 @@ internal sealed partial class Binder
 
     private BoundExpr BindCurrentValue(CurrentValueExpression v) => v.Kind switch
     {
-        CurrentValueKind.CurrentDate => new BoundCall("current_date", (_, ctx) => ctx.CurrentDate, [], SqlType.Date),
-        CurrentValueKind.CurrentTimestamp or CurrentValueKind.LocalTimestamp =>
-            new BoundCall("current_timestamp", (_, ctx) => ctx.CurrentTimestamp, [], SqlType.Timestamp),
+        CurrentValueKind.CurrentDate => CurrentValueCall("current_date"),
+        CurrentValueKind.CurrentTimestamp => CurrentValueCall("current_timestamp"),
+        CurrentValueKind.LocalTimestamp => CurrentValueCall("localtimestamp"),
         CurrentValueKind.CurrentUser or CurrentValueKind.SessionUser =>
             new BoundConstant(SqlValue.FromText("reefdb"), SqlType.Text),
         _ => throw new Errors.SqlException(Errors.SqlStates.FeatureNotSupported, $"{v.Kind} is not supported"),
     };
+
+    private static BoundCall CurrentValueCall(string name)
+    {
+        var resolved = Functions.FunctionRegistry.Resolve(name, []);
+        return new BoundCall(name, resolved.Invoke, [], resolved.ResultType);
+    }
 }

@@ -94,6 +94,6 @@ internal sealed partial class Binder
     private static BoundCall CallFunction(string name, BoundExpr[] arguments)
     {
         var resolved = FunctionRegistry.Resolve(name, [.. arguments.Select(a => a.Type)]);
-        return new BoundCall(name, (values, ctx) => resolved.Invoke(values, ctx.Functions), [.. arguments], resolved.ResultType, resolved.IsVolatile);
+        return new BoundCall(name, resolved.Invoke, [.. arguments], resolved.ResultType, resolved.IsVolatile);
     }
 }

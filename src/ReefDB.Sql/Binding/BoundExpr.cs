@@ -74,7 +74,7 @@ internal sealed record BoundNot(BoundExpr Operand) : BoundExpr(SqlType.Boolean)
 }
 
 /// <summary>An operator or function whose implementation was resolved at bind time.</summary>
-internal sealed record BoundCall(string Name, ScalarFunction Implementation, ImmutableArray<BoundExpr> Arguments, SqlType Type, bool Volatile = false)
+internal sealed record BoundCall(string Name, Functions.ScalarEvaluator Implementation, ImmutableArray<BoundExpr> Arguments, SqlType Type, bool Volatile = false)
     : BoundExpr(Type)
 {
     public override IEnumerable<BoundExpr> Children => Arguments;
@@ -138,10 +138,12 @@ internal sealed record BoundInList(BoundExpr Value, ImmutableArray<BoundExpr> It
 
 /// <summary>
 /// A reference to an aggregate computed by the aggregation below; only exists before the planner
-/// replaces it by a column of the aggregation's output row.
+/// replaces it by a column of the aggregation's output row. <see cref="Function"/> does DISTINCT itself
+/// unless there is an ORDER BY (then the aggregation sorts and de-duplicates before feeding it).
 /// </summary>
 internal sealed record BoundAggregateCall(
     string Name,
+    Functions.Aggregates.AggregateFunction Function,
     ImmutableArray<BoundExpr> Arguments,
     bool Distinct,
     bool IsStar,

@@ -29,13 +29,6 @@ internal static partial class SqlOps
         return (resolved.ResultType, (a, b) => evaluate(a, b));
     }
 
-    internal static decimal ToDecimal(SqlValue v) => v.Kind switch
-    {
-        SqlValueKind.Int64 => v.AsInt64,
-        SqlValueKind.Numeric => v.AsNumeric,
-        _ => (decimal)v.ToDouble(),
-    };
-
     /// <summary>Converts a value to <paramref name="to"/> with explicit-cast rules (CAST, parameters).</summary>
     public static SqlValue CastValue(SqlValue v, SqlType to) => v.IsNull ? v : SqlCasts.Cast(v, to);
 }

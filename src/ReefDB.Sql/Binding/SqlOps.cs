@@ -1,32 +1,14 @@
 using ReefDB.Sql.Functions;
-using System.Globalization;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Syntax;
 using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Binding;
 
-/// <summary>A resolved scalar function: parameter types to coerce arguments to, and its implementation.</summary>
-internal sealed record FunctionBinding(IReadOnlyList<SqlType> ParameterTypes, SqlType ReturnType, ScalarFunction Implementation, bool Volatile);
-
-/// <summary>A resolved aggregate: argument types, result type, and a factory of per-group accumulators.</summary>
-internal sealed record AggregateBinding(IReadOnlyList<SqlType> ParameterTypes, SqlType ReturnType, Func<IAggregateAccumulator> Create);
-
-/// <summary>Scalar function implementation: arguments evaluated left to right; the context gives stamped values.</summary>
-internal delegate SqlValue ScalarFunction(SqlValue[] arguments, Execution.ExecContext context);
-
-/// <summary>One group's running aggregate state.</summary>
-internal interface IAggregateAccumulator
-{
-    /// <summary>Adds one input row's argument values (empty for count(*)).</summary>
-    void Add(ReadOnlySpan<SqlValue> arguments);
-
-    SqlValue Result();
-}
-
 /// <summary>
-/// The engine's single seam to the value layer (types, casts, operators, functions, aggregates): the
-/// binder asks here and gets delegates, so per-row evaluation never dispatches on names.
+/// The engine's seam to the value layer for types, casts and operators: the binder asks here and gets
+/// delegates, so per-row evaluation never dispatches on names. Functions and aggregates are resolved in
+/// <see cref="FunctionRegistry"/> and <see cref="Functions.Aggregates.AggregateRegistry"/>.
 /// </summary>
 internal static partial class SqlOps
 {
@@ -52,11 +34,8 @@ internal static partial class SqlOps
         return SqlCasts.CanCast(from, to, context) ? v => v.IsNull ? v : SqlCasts.Cast(v, from, to, context) : null;
     }
 
-    public static bool IsAggregate(string name) => name is "count" or "sum" or "avg" or "min" or "max"
-        or "string_agg" or "bool_and" or "bool_or" or "every" or "array_agg";
-
     /// <summary>LIKE / ILIKE (value, pattern[, escape]) through the value layer's compiled patterns.</summary>
-    public static ScalarFunction Like(LikeKind kind, bool hasEscape)
+    public static ScalarEvaluator Like(LikeKind kind, bool hasEscape)
     {
         var op = kind == LikeKind.ILike ? "ILIKE" : "LIKE";
         if (hasEscape)
@@ -68,6 +47,4 @@ internal static partial class SqlOps
         var evaluate = SqlOperators.ResolveLike(op, SqlType.Text, SqlType.Text).Evaluate;
         return (args, _) => evaluate(args[0], args[1]);
     }
-
-    internal static string Format(long v) => v.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using ReefDB.Sql.Functions;
 using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Execution;
@@ -8,17 +9,16 @@ namespace ReefDB.Sql.Execution;
 /// </summary>
 internal sealed class ExecContext
 {
-    private readonly Random random;
     private SqlValue[]?[] frames = new SqlValue[]?[4];
 
-    public ExecContext(DatabaseVersion version, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment environment, Random random)
+    /// <param name="functions">The batch's function context: shared by the batch's statements, so the
+    /// random sequence continues from one statement to the next.</param>
+    public ExecContext(DatabaseVersion version, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment environment, FunctionContext functions)
     {
         Version = version;
         Parameters = parameters;
         Environment = environment;
-        this.random = random;
-        CurrentTimestamp = SqlValue.FromTimestamp(environment.Timestamp);
-        CurrentDate = SqlValue.FromDate(DateOnly.FromDateTime(environment.Timestamp));
+        Functions = functions;
     }
 
     /// <summary>The version the statement reads (its snapshot: its own writes are not visible to it).</summary>
@@ -28,23 +28,14 @@ internal sealed class ExecContext
 
     public ExecutionEnvironment Environment { get; }
 
-    public SqlValue CurrentTimestamp { get; }
-
-    public SqlValue CurrentDate { get; }
-
-    /// <summary>What registry functions may know of the world (interim: one per statement).</summary>
-    public Functions.FunctionContext Functions => field ??= new Functions.FunctionContext(PgDateTime.ToMicros(Environment.Timestamp), 0)
-    {
-        DefaultTextSearchConfig = Environment.DefaultTextSearchConfig,
-    };
+    /// <summary>What functions may know of the world: the stamped time and random sequence (DESIGN.md §2).</summary>
+    public FunctionContext Functions { get; }
 
     /// <summary>Uncorrelated subquery results, by subquery id (created on first use: most statements have none).</summary>
     public Dictionary<int, object> SubqueryCache => field ??= [];
 
     /// <summary>Rows of the previous round of each recursive CTE, by work table id.</summary>
     public Dictionary<int, List<SqlValue[]>> WorkTables => field ??= [];
-
-    public double NextRandom() => random.NextDouble();
 
     /// <summary>The current row of query level <paramref name="level"/>, for correlated references.</summary>
     public SqlValue[] Frame(int level) => frames[level] ?? throw new InvalidOperationException("correlated row is not set");

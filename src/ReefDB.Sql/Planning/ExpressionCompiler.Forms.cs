@@ -12,7 +12,7 @@ internal static partial class ExpressionCompiler
         var fn = call.Implementation;
         if (args.Length == 0)
         {
-            return (_, ctx) => fn([], ctx);
+            return (_, ctx) => fn([], ctx.Functions);
         }
 
         return (row, ctx) =>
@@ -23,7 +23,7 @@ internal static partial class ExpressionCompiler
                 values[i] = args[i](row, ctx);
             }
 
-            return fn(values, ctx);
+            return fn(values, ctx.Functions);
         };
     }
 

@@ -55,9 +55,9 @@ internal sealed partial class Planner
         var env = new CompileEnv(input.Layout, level, outer, this);
         var keyEvaluators = keys.Select(k => ExpressionCompiler.Compile(k, env)).ToArray();
         var specs = aggregates.Select(a => new AggregateSpec(
-            SqlOps.Aggregate(a.Name, a.Arguments.Select(x => x.Type).ToList(), a.IsStar).Create,
+            a.Function.CreateAccumulator,
             a.Arguments.Select(x => ExpressionCompiler.Compile(x, env)).ToArray(),
-            a.Distinct,
+            a.Distinct && !a.OrderBy.IsEmpty,
             a.Filter is null ? null : ExpressionCompiler.CompilePredicate(a.Filter, env),
             a.OrderBy.Select(o => ExpressionCompiler.Compile(o.Expression, env)).ToArray(),
             a.OrderBy.Select(o => o.Descending).ToArray(),

@@ -1,10 +1,14 @@
-using ReefDB.Sql.Binding;
 using ReefDB.Sql.Execution;
+using ReefDB.Sql.Functions.Aggregates;
 using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Planning.Nodes;
 
-/// <summary>One aggregate computed by an <see cref="AggregateNode"/>.</summary>
+/// <summary>
+/// One aggregate computed by an <see cref="AggregateNode"/>. With <see cref="OrderKeys"/> the node buffers the
+/// group's inputs, sorts them and (when <see cref="Distinct"/>) drops repeats before feeding the accumulator;
+/// otherwise the accumulator from <see cref="Create"/> sees rows as they come (doing DISTINCT itself).
+/// </summary>
 internal sealed record AggregateSpec(
     Func<IAggregateAccumulator> Create,
     Evaluator[] Arguments,
