@@ -58,6 +58,11 @@ internal static partial class SqlOperators
                 return new UnaryOperator(op, operand, SqlType.Boolean, v => SqlLogic.Not(toBool(v)));
             case "+" when type.IsNumeric:
                 return new UnaryOperator(op, type, type.WithoutModifiers, v => v);
+            case "+":
+                // PostgreSQL has prefix + for numbers only (42883 for "+ text"); ReefDB, like SQLite and
+                // MySQL, reads it as the identity on every type, so SQL written for those runs unchanged
+                // and no statement PostgreSQL accepts changes meaning.
+                return new UnaryOperator(op, type, type, v => v);
             case "-" when type.IsNumeric:
                 var kind = type.Kind;
                 return new UnaryOperator(op, type, type.WithoutModifiers, v => v.Kind switch

@@ -246,7 +246,9 @@ internal sealed partial class Parser
                 }
 
                 Advance();
-                var items = ParseExpressionList();
+
+                // An empty list is SQLite's (PostgreSQL says 42601): x IN () is false, x NOT IN () true.
+                List<Expression> items = Is(TokenKind.RightParen) ? [] : ParseExpressionList();
                 Expect(TokenKind.RightParen);
                 return new InListExpression(left, items, negated) { Position = at };
             default:

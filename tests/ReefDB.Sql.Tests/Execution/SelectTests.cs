@@ -103,4 +103,20 @@ public sealed class SelectTests
         Assert.Equal("21000", db.Error("SELECT (SELECT a FROM t)"));
         Assert.Equal("42803", db.Error("SELECT b, count(*) FROM t"));
     }
+
+    [Fact]
+    public void An_empty_in_list_is_false_and_its_negation_true_even_for_null()
+    {
+        var db = WithTable();
+        Assert.Equal([], db.Rows("SELECT a FROM t WHERE a IN ()"));
+        Assert.Equal(["1", "2", "3"], db.Rows("SELECT a FROM t WHERE NULL NOT IN () ORDER BY a"));
+        Assert.Equal(["f|t"], db.Rows("SELECT NULL IN (), 'x' NOT IN ()"));
+    }
+
+    [Fact]
+    public void Unary_plus_leaves_text_as_it_is()
+    {
+        var db = WithTable();
+        Assert.Equal(["x", "y"], db.Rows("SELECT + b FROM t WHERE a < 3 ORDER BY a"));
+    }
 }

@@ -155,6 +155,14 @@ public sealed class SqlOperatorsTests
     }
 
     [Fact]
+    public void Unary_plus_is_the_identity_on_every_type()
+    {
+        var plus = SqlOperators.ResolveUnary("+", SqlType.Text);
+        Assert.Equal(("text", "abc"), (plus.ResultType.Name, plus.Evaluate(SqlValue.FromText("abc")).FormatText()));
+        Assert.Equal("integer", SqlOperators.ResolveUnary("+", SqlType.Integer).ResultType.Name);
+    }
+
+    [Fact]
     public void Comparisons_compare_numbers_by_value_and_char_without_padding()
     {
         Assert.Equal("t", Value(Int(1), "<", Num("1.5")));
