@@ -26,6 +26,17 @@ public sealed class RaftNodeTests
         Assert.Throws<InvalidOperationException>(() => node.Advance(ready));
     }
 
+    [Fact]
+    public void A_restart_claiming_more_applied_than_committed_is_refused_with_the_setting_named()
+    {
+        var storage = new MemoryRaftStorage(new Membership([1]));
+        var config = new RaftConfig { Id = 1, Random = new Random(1), Applied = 5 };
+
+        var error = Assert.Throws<ArgumentException>(() => new RaftNode(config, storage));
+
+        Assert.Contains("RaftConfig.Applied (5)", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A node counts itself towards a commit only after its entries are persisted (Advance).</summary>
     [Fact]
     public void A_leader_acknowledges_its_own_entries_only_after_advance()

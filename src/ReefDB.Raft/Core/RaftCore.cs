@@ -65,6 +65,12 @@ internal sealed partial class RaftCore
 
         if (config.Applied > 0)
         {
+            if (config.Applied > Log.Committed || config.Applied < Log.FirstIndex - 1)
+            {
+                throw new ArgumentException(
+                    $"RaftConfig.Applied ({config.Applied}) must lie between the snapshot index ({Log.FirstIndex - 1}) and the persisted commit index ({Log.Committed}): the state machine cannot hold entries that are not known committed.");
+            }
+
             Log.AppliedTo(config.Applied);
         }
 
