@@ -11,6 +11,42 @@ public sealed partial class TsQuery
         [.. Items().OfType<OperandNode>().Select(o => new TsQueryTerm(o.Lexeme, o.Prefix)).Distinct()];
 
     /// <summary>
+    /// The distinct terms that count toward relevance (ReefDB's bm25): operands not under a negation
+    /// (an odd number of <c>!</c>), in query order. Weight restrictions are not part of a term.
+    /// </summary>
+    public IReadOnlyList<TsQueryTerm> PositiveTerms()
+    {
+        var terms = new List<TsQueryTerm>();
+        if (Root is not null)
+        {
+            CollectPositive(Root, negated: false, terms);
+        }
+
+        return [.. terms.Distinct()];
+    }
+
+    private static void CollectPositive(QueryNode node, bool negated, List<TsQueryTerm> terms)
+    {
+        switch (node)
+        {
+            case OperandNode o when !negated:
+                terms.Add(new TsQueryTerm(o.Lexeme, o.Prefix));
+                break;
+            case OperatorNode { Op: QueryOp.Not } not:
+                CollectPositive(not.Right, !negated, terms);
+                break;
+            case OperatorNode op:
+                if (op.Left is not null)
+                {
+                    CollectPositive(op.Left, negated, terms);
+                }
+
+                CollectPositive(op.Right, negated, terms);
+                break;
+        }
+    }
+
+    /// <summary>
     /// PostgreSQL's tsquery_requires_match: true when every matching document contains at least one of
     /// the query's terms. When false (e.g. <c>!a</c>, <c>a | !b</c>) an index cannot narrow the search
     /// and every row must be checked (GIN_SEARCH_MODE_ALL).

@@ -65,6 +65,7 @@ internal sealed partial class Binder
             table.Columns.Select(c => c.Name).ToImmutableArray(),
             table.Columns.Select(c => c.Type).ToImmutableArray(),
             n.Alias);
+        tablesBySource[tv.SourceId] = (table, tv);
         return new BoundTableRef(tv, table);
     }
 

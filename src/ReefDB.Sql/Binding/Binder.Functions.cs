@@ -24,6 +24,8 @@ internal sealed partial class Binder
         var args = f.Arguments.Select(a => BindExpression(a, cx)).ToList();
         switch (name)
         {
+            case "bm25":
+                return BindBm25(args);
             // COALESCE and NULLIF stay tree forms: COALESCE evaluates lazily, NULLIF is a CASE.
             case "coalesce":
                 var unified = Unify(args, "COALESCE");

@@ -96,4 +96,65 @@ internal sealed partial class Binder
         var resolved = FunctionRegistry.Resolve(name, [.. arguments.Select(a => a.Type)]);
         return new BoundCall(name, resolved.Invoke, [.. arguments], resolved.ResultType, resolved.IsVolatile);
     }
+
+    /// <summary>
+    /// Binds <c>bm25(document, query [, k1, b])</c>. The document must be the key of a GIN index of a table in
+    /// the FROM clause (its column or its expression): the index holds the statistics bm25 scores with.
+    /// </summary>
+    private BoundBm25 BindBm25(List<BoundExpr> args)
+    {
+        if (args.Count is < 2 or > 4 || args[0].Type.Kind != SqlTypeKind.TsVector || !Fits(args[1].Type, SqlType.TsQuery)
+            || args.Skip(2).Any(a => !a.Type.IsNumeric && a.Type.Kind != SqlTypeKind.Unknown))
+        {
+            throw new Errors.SqlException(Errors.SqlStates.UndefinedFunction,
+                $"function bm25({string.Join(", ", args.Select(a => a.Type.Name))}) does not exist");
+        }
+
+        var document = args[0];
+        var (table, index) = FindGinIndex(document) ?? throw new Errors.SqlException(Errors.SqlStates.FeatureNotSupported,
+            "bm25 needs a GIN index whose key is its document (CREATE INDEX … USING gin (…)) on a table in FROM");
+        return new BoundBm25(
+            table.Name,
+            index.Name,
+            document,
+            Coerce(args[1], SqlType.TsQuery, "bm25"),
+            args.Count > 2 ? Coerce(args[2], SqlType.Double, "bm25") : null,
+            args.Count > 3 ? Coerce(args[3], SqlType.Double, "bm25") : null);
+    }
+
+    private (Catalog.TableDef Table, Catalog.IndexDef Index)? FindGinIndex(BoundExpr document)
+    {
+        var sources = document.Columns().Select(c => c.Id.Source).Distinct().ToList();
+        if (sources.Count != 1 || !tablesBySource.TryGetValue(sources[0], out var entry))
+        {
+            return null;
+        }
+
+        var key = ExpressionKey.Of(document);
+        foreach (var index in Catalog.IndexesOf(entry.Table.Name).Where(i => i.IsGin).OrderBy(i => i.Name, StringComparer.Ordinal))
+        {
+            if (GinIndexKey(Catalog, entry.Table, entry.Variable, index) == key)
+            {
+                return (entry.Table, index);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The canonical key (<see cref="ExpressionKey"/>) of a GIN index's vector read through <paramref name="variable"/>.</summary>
+    internal static string GinIndexKey(Catalog.DatabaseCatalog catalog, Catalog.TableDef table, RangeVariable variable, Catalog.IndexDef index)
+    {
+        var part = index.Keys[0];
+        if (part.IsColumn)
+        {
+            var column = table.Columns[part.Column];
+            return ExpressionKey.Of(new BoundColumn(new ColumnId(variable.SourceId, part.Column), 0, column.Type, column.Name));
+        }
+
+        // The index expression names the table's own columns, whatever the FROM clause renamed them to.
+        var scope = new Scope(null, null);
+        scope.Add(new RangeVariable(variable.SourceId, table.Name, [.. table.Columns.Select(c => c.Name)], [.. table.Columns.Select(c => c.Type)]));
+        return ExpressionKey.Of(new Binder(catalog).BindExpression(part.Expression!.Syntax, new ExprContext(scope, false, "index expression")));
+    }
 }

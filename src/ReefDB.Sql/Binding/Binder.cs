@@ -16,6 +16,7 @@ namespace ReefDB.Sql.Binding;
 internal sealed partial class Binder
 {
     private readonly List<SqlType?> parameterTypes = [];
+    private readonly Dictionary<int, (TableDef Table, RangeVariable Variable)> tablesBySource = [];
     private int nextSourceId;
     private int nextWorkTableId;
     private int nextSubqueryId;
@@ -41,10 +42,15 @@ internal sealed partial class Binder
         new(NewSourceId(), alias, names, types);
 
     /// <summary>A range variable over a table's columns.</summary>
-    public RangeVariable TableVariable(TableDef table, string? alias) => NewVariable(
-        alias ?? table.Name,
-        table.Columns.Select(c => c.Name).ToImmutableArray(),
-        table.Columns.Select(c => c.Type).ToImmutableArray());
+    public RangeVariable TableVariable(TableDef table, string? alias)
+    {
+        var variable = NewVariable(
+            alias ?? table.Name,
+            table.Columns.Select(c => c.Name).ToImmutableArray(),
+            table.Columns.Select(c => c.Type).ToImmutableArray());
+        tablesBySource[variable.SourceId] = (table, variable);
+        return variable;
+    }
 
     private void NoteParameter(int index, SqlType type)
     {

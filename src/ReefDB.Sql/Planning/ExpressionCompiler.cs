@@ -76,6 +76,8 @@ internal static partial class ExpressionCompiler
                 return CompileInList(i, env);
             case BoundSubquery s:
                 return SubqueryEvaluator.Compile(s, env);
+            case BoundBm25 r:
+                return Bm25Evaluator.Compile(r, r.Children.Select(a => Compile(a, env)).ToArray());
             default:
                 throw new SqlException(SqlStates.InternalError, $"cannot compile {e.GetType().Name} here");
         }

@@ -22,6 +22,7 @@ internal static class ExpressionRewriter
         BoundIsTruth t => t with { Operand = map(t.Operand) },
         BoundInList i => i with { Value = map(i.Value), Items = i.Items.Select(map).ToImmutableArray() },
         BoundSubquery s => s with { Left = s.Left is null ? null : map(s.Left) },
+        BoundBm25 r => r with { Document = map(r.Document), Query = map(r.Query), K1 = r.K1 is null ? null : map(r.K1), B = r.B is null ? null : map(r.B) },
         _ => e,
     };
 }

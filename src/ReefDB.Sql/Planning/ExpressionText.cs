@@ -21,6 +21,7 @@ internal static class ExpressionText
         BoundIsNull n => $"{Of(n.Operand)} IS {(n.Negated ? "NOT " : "")}NULL",
         BoundInList i => $"{Of(i.Value)} {(i.Negated ? "NOT " : "")}IN ({string.Join(", ", i.Items.Select(Of))})",
         BoundSubquery => "(SubPlan)",
+        BoundBm25 r => $"bm25({string.Join(", ", r.Children.Select(Of))})",
         BoundAggregateCall a => $"{a.Name}(…)",
         _ => "…",
     };

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ReefDB.Sql.Binding;
-using ReefDB.Sql.Catalog;
 using ReefDB.Sql.Planning.Nodes;
 
 namespace ReefDB.Sql.Planning;
@@ -19,7 +18,7 @@ internal sealed partial class Planner
     {
         foreach (var index in Catalog.IndexesOf(t.Table.Name).Where(i => i.IsGin).OrderBy(i => i.Name, StringComparer.Ordinal))
         {
-            var key = GinKey(t, index);
+            var key = Binder.GinIndexKey(Catalog, t.Table, t.Variable, index);
             foreach (var conjunct in local)
             {
                 if (GinQueryOf(conjunct, key, level) is not { } query)
@@ -36,20 +35,6 @@ internal sealed partial class Planner
         }
 
         return null;
-    }
-
-    /// <summary>The canonical key (<see cref="ExpressionKey"/>) of the index's vector over this range variable.</summary>
-    private string GinKey(BoundTableRef t, IndexDef index)
-    {
-        var part = index.Keys[0];
-        if (part.IsColumn)
-        {
-            return ExpressionKey.Of(new BoundColumn(new ColumnId(t.Variable.SourceId, part.Column), 0, t.Table.Columns[part.Column].Type, t.Table.Columns[part.Column].Name));
-        }
-
-        var scope = new Scope(null, null);
-        scope.Add(t.Variable);
-        return ExpressionKey.Of(new Binder(Catalog).BindExpression(part.Expression!.Syntax, new ExprContext(scope, false, "index expression")));
     }
 
     /// <summary>The query side of <paramref name="conjunct"/> when it is <c>key @@ query</c> with a probe-able query.</summary>
