@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReefDB.Raft.Messages;
+using ReefDB.Replication;
+using ReefDB.Replication.Transport;
 using ReefDB.Transport.Client;
 using ReefDB.Transport.Metrics;
 
@@ -12,10 +14,10 @@ namespace ReefDB.Transport;
 /// </summary>
 /// <remarks>
 /// Life cycle: create (usually through <c>AddReefRaftTransport</c>), give it to the replica as its transport, then
-/// <see cref="Attach"/> the replica and declare peers with <see cref="SetPeer"/>. Thread-safe. <see cref="Send"/>
+/// <see cref="Attach(IRaftEndpoint)"/> the replica and declare peers with <see cref="SetPeer"/>. Thread-safe. <see cref="Send"/>
 /// never blocks. Until a replica is attached, inbound calls are refused with Unavailable.
 /// </remarks>
-public sealed partial class GrpcRaftTransport : IAsyncDisposable, IPeerEvents
+public sealed partial class GrpcRaftTransport : IRaftTransport, IAsyncDisposable, IPeerEvents
 {
     private readonly Lock gate = new();
     private readonly ILoggerFactory loggerFactory;
@@ -40,7 +42,7 @@ public sealed partial class GrpcRaftTransport : IAsyncDisposable, IPeerEvents
     /// <summary>The settings in force.</summary>
     public RaftTransportOptions Options { get; }
 
-    /// <summary>The attached replica, or null before <see cref="Attach"/>.</summary>
+    /// <summary>The attached replica, or null before <see cref="Attach(IRaftEndpoint)"/>.</summary>
     public IRaftEndpoint? Endpoint => endpoint;
 
     internal InboundCounters Inbound { get; } = new();
@@ -51,6 +53,9 @@ public sealed partial class GrpcRaftTransport : IAsyncDisposable, IPeerEvents
         ArgumentNullException.ThrowIfNull(replica);
         endpoint = replica;
     }
+
+    /// <summary>Connects a <see cref="RaftReplica"/> (through <see cref="RaftReplicaEndpoint"/>).</summary>
+    public void Attach(RaftReplica replica) => Attach(new RaftReplicaEndpoint(replica));
 
     /// <summary>Declares or moves a peer. Same address: nothing happens; new address: the old channel is closed.</summary>
     /// <param name="peerId">The peer's node id (not this node's).</param>

@@ -4,7 +4,7 @@ namespace ReefDB.Transport;
 
 /// <summary>
 /// What the transport needs from the local Raft member: somewhere to deliver inbound traffic, somewhere to report
-/// delivery problems, and its snapshots as streams. <c>RaftReplicaEndpoint</c> adapts a
+/// delivery problems, and its snapshots as streams. <see cref="RaftReplicaEndpoint"/> adapts a
 /// <c>RaftReplica</c>; tests use fakes.
 /// </summary>
 /// <remarks>Every member may be called from any thread, concurrently, and must not block for long (the server
