@@ -1,25 +1,26 @@
 using System.CommandLine;
 using ReefDB.Cli.Output;
+using ReefDB.Cli.Sessions;
 using ReefDB.Cli.Shell;
 
 namespace ReefDB.Cli;
 
 /// <summary>
-/// <c>reefdb sql [--db :memory:] [--format table|csv|json] [SQL]</c>: runs the SQL argument, else the
+/// <c>reefdb sql [--db :memory:|PATH] [--format table|csv|json] [SQL]</c>: runs the SQL argument, else the
 /// statements piped to standard input (each run and printed as soon as its <c>;</c> arrives), else, on
 /// a terminal, the interactive shell. A script stops at its first error, which is printed to standard
 /// error as <c>ERROR: SQLSTATE: message</c>, and the exit code is then 1.
 /// </summary>
 internal static class SqlSubcommand
 {
-    /// <summary>The only database available until durable storage exists.</summary>
+    /// <summary>The name of a new, empty in-memory database (any other value is a directory).</summary>
     public const string InMemory = ":memory:";
 
     public static Command Create(CliEnvironment environment)
     {
         var database = new Option<string>("--db")
         {
-            Description = "The database: :memory: (a new, empty in-memory database) is the only one for now.",
+            Description = "The database: :memory: (a new, empty in-memory database, the default) or the directory of a durable one (created when missing).",
             DefaultValueFactory = _ => InMemory,
             HelpName = "PATH",
         };
@@ -50,14 +51,27 @@ internal static class SqlSubcommand
 
     internal static int Run(CliEnvironment environment, string database, OutputFormat format, string? sql)
     {
-        if (!string.Equals(database, InMemory, StringComparison.Ordinal))
+        ISqlSession session;
+        try
         {
-            environment.Error.Write(
-                $"ERROR: 0A000: durable databases are not supported yet (--db {database}); use --db {InMemory}\n");
+            session = string.Equals(database, InMemory, StringComparison.Ordinal)
+                ? environment.Sessions.OpenInMemory()
+                : environment.Sessions.Open(database);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            environment.Error.Write($"ERROR: {OpenErrorState(e)}: cannot open database \"{database}\": {e.Message}\n");
             return 1;
         }
 
-        using var session = environment.Sessions.OpenInMemory();
+        using (session)
+        {
+            return Run(environment, session, format, sql);
+        }
+    }
+
+    private static int Run(CliEnvironment environment, ISqlSession session, OutputFormat format, string? sql)
+    {
         var printer = new StatementPrinter(session, ResultWriters.Create(format, environment.Output), environment.Error);
         var runner = new ScriptRunner(printer);
         if (sql is not null)
@@ -80,6 +94,15 @@ internal static class SqlSubcommand
 
         return runner.Finish(stopOnError: true) ? 0 : 1;
     }
+
+    /// <summary>PostgreSQL's codes: XX001 data_corrupted, 55006 object_in_use (another process holds the
+    /// directory), 58030 io_error for the rest.</summary>
+    private static string OpenErrorState(Exception error) => error switch
+    {
+        Raft.Storage.RaftStorageCorruptionException => "XX001",
+        IOException when error.Message.Contains("being used by another process", StringComparison.OrdinalIgnoreCase) => "55006",
+        _ => "58030",
+    };
 
     private static OutputFormat ParseFormat(string? text) => text switch
     {

@@ -23,7 +23,7 @@ public sealed partial class RaftReplica
             while (!stopping)
             {
                 var now = clock.GetTimestamp();
-                if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty)
+                if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty && !node.HasReady)
                 {
                     wake.Wait(TimeSpan.FromTicks(Math.Max(1, (nextTick - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
                 }

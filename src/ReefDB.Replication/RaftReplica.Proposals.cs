@@ -35,25 +35,29 @@ public sealed partial class RaftReplica
     /// <see cref="RaftReplicaOptions.ProposalTimeout"/> or before <paramref name="cancellationToken"/> fired.</exception>
     /// <exception cref="OperationCanceledException">Cancelled before Raft saw it: nothing happened.</exception>
     /// <exception cref="ReplicaStoppedException">The replica is stopped.</exception>
-    public async Task<AppliedBatch> ProposeAsync(CommandBatch batch, CancellationToken cancellationToken = default)
+    public Task<AppliedBatch> ProposeAsync(CommandBatch batch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        cancellationToken.ThrowIfCancellationRequested();
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<AppliedBatch>(cancellationToken);
+        }
+
         if (StoppedError() is { } stoppedError)
         {
-            throw stoppedError;
+            return Task.FromException<AppliedBatch>(stoppedError);
         }
 
         if (leadership.Role != ReplicaRole.Leader)
         {
-            throw new NotLeaderException(leadership.LeaderId);
+            return Task.FromException<AppliedBatch>(new NotLeaderException(leadership.LeaderId));
         }
 
         if (Interlocked.Increment(ref pendingProposalCount) > options.MaxPendingProposals)
         {
             Interlocked.Decrement(ref pendingProposalCount);
-            throw new ProposalRefusedException(RefusalReason.Overloaded, leadership.LeaderId,
-                $"{options.MaxPendingProposals} proposals are already pending");
+            return Task.FromException<AppliedBatch>(new ProposalRefusedException(RefusalReason.Overloaded, leadership.LeaderId,
+                $"{options.MaxPendingProposals} proposals are already pending"));
         }
 
         var proposal = new PendingProposal(batch, batch.ToByteArray());
@@ -62,9 +66,18 @@ public sealed partial class RaftReplica
         if (loopExited && proposal.TryAbandon())
         {
             Interlocked.Decrement(ref pendingProposalCount);
-            throw StoppedError() ?? new ReplicaStoppedException();
+            return Task.FromException<AppliedBatch>(StoppedError() ?? new ReplicaStoppedException());
         }
 
+        // Without a deadline the caller waits on the proposal itself: a synchronous waiter (the embedded database) is
+        // then woken directly by the loop, without a hop through the thread pool.
+        return options.ProposalTimeout == Timeout.InfiniteTimeSpan && !cancellationToken.CanBeCanceled
+            ? proposal.Completion.Task
+            : WaitForOutcomeAsync(proposal, cancellationToken);
+    }
+
+    private async Task<AppliedBatch> WaitForOutcomeAsync(PendingProposal proposal, CancellationToken cancellationToken)
+    {
         try
         {
             return await proposal.Completion.Task.WaitAsync(options.ProposalTimeout, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,8 @@ public sealed partial class RaftReplica
     private readonly PriorityQueue<TaskCompletionSource<ulong>, ulong> appliedWaiters = new();
     private readonly ulong readContextPrefix = unchecked((ulong)RandomNumberGenerator.GetInt32(int.MaxValue) << 24);
     private ulong readContextCounter;
+    private ulong leaderTerm;
+    private ulong leaderStartIndex;
 
     /// <summary>
     /// A linearizable read point: returns once this node has applied up to the leader's commit index as of the call
@@ -92,7 +94,7 @@ public sealed partial class RaftReplica
 
     private void IssueReads()
     {
-        if (unaskedReads.Count == 0)
+        if (unaskedReads.Count == 0 || !LeaderTermStarted())
         {
             return;
         }
@@ -116,6 +118,28 @@ public sealed partial class RaftReplica
                 read.TrySetException(error);
             }
         }
+    }
+
+    /// <summary>
+    /// False while this node leads a term whose first entry (the no-op appended on election) is not applied yet. The
+    /// core already holds reads until then in a group of several voters, but a lone voter answers with its commit
+    /// index at once, and after a restart that index may lag entries it acknowledged before the crash (the commit
+    /// index is persisted lazily). Holding reads until the no-op is applied covers every such entry.
+    /// </summary>
+    private bool LeaderTermStarted()
+    {
+        if (node.Role != RaftRole.Leader)
+        {
+            return true;
+        }
+
+        if (leaderTerm != node.Term)
+        {
+            leaderTerm = node.Term;
+            leaderStartIndex = node.Status.LastIndex;
+        }
+
+        return stateMachine.Current.AppliedIndex >= leaderStartIndex;
     }
 
     private void OnReadState(ReadState state)

@@ -64,7 +64,7 @@ public sealed record RaftReplicaOptions
     public int MaxPendingProposals { get; init; } = 10_000;
 
     /// <summary>How long a proposal may wait to be applied before the caller hears
-    /// <see cref="OutcomeUnknownException"/>. Must be positive. Default 10 s.</summary>
+    /// <see cref="OutcomeUnknownException"/>. Must be positive or <see cref="Timeout.InfiniteTimeSpan"/>. Default 10 s.</summary>
     public TimeSpan ProposalTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long a read may wait for its read index before <see cref="RefusalReason.Timeout"/>. Must be
@@ -116,7 +116,8 @@ public sealed record RaftReplicaOptions
         Require(ElectionTick > HeartbeatTick, $"ElectionTick ({ElectionTick}) must exceed HeartbeatTick ({HeartbeatTick}).");
         Require(MaxInflightMessages > 0, $"MaxInflightMessages must be positive, got {MaxInflightMessages}.");
         Require(MaxPendingProposals > 0, $"MaxPendingProposals must be positive, got {MaxPendingProposals}.");
-        Require(ProposalTimeout > TimeSpan.Zero, $"ProposalTimeout must be positive, got {ProposalTimeout}.");
+        Require(ProposalTimeout > TimeSpan.Zero || ProposalTimeout == Timeout.InfiniteTimeSpan,
+            $"ProposalTimeout must be positive (or infinite), got {ProposalTimeout}.");
         Require(ReadTimeout > TimeSpan.Zero, $"ReadTimeout must be positive, got {ReadTimeout}.");
         Require(SnapshotEntries > 0, "SnapshotEntries must be positive.");
         Require(SnapshotLogBytes > 0, $"SnapshotLogBytes must be positive, got {SnapshotLogBytes}.");

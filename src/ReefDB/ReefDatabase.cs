@@ -1,3 +1,4 @@
+using ReefDB.Replication;
 using ReefDB.Sql;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Types;
@@ -15,6 +16,9 @@ namespace ReefDB;
 /// <para>Thread-safety: any number of threads may call <see cref="Execute(string, object?[])"/> and
 /// prepared statements at once. Writes are applied one at a time; reads never wait for them and see the
 /// last version published before they started.</para>
+/// <para>An in-memory database (<see cref="OpenInMemory"/>) applies at once; a durable one (<see cref="Open"/>)
+/// answers a write once its log entry is durable and applied. Disposing closes the files; nothing acknowledged is
+/// lost.</para>
 /// <para>A call with several statements is one transaction, as in PostgreSQL's simple query protocol: if
 /// one fails, none take effect, and the error is thrown as a <see cref="SqlException"/>.</para>
 /// </remarks>
@@ -27,6 +31,52 @@ public sealed class ReefDatabase : IDisposable
 
     /// <summary>Opens a new, empty database held in memory only.</summary>
     public static ReefDatabase OpenInMemory() => new(new InMemoryCommandLog(new ReefStateMachine(), TimeProvider.System));
+
+    /// <summary>
+    /// Opens the durable database in <paramref name="directory"/>, creating it when it does not exist. It is a
+    /// one-voter Raft group: every write is an entry of its log, acknowledged once durable (per
+    /// <see cref="ReefDatabaseOptions.Fsync"/>) and applied; concurrent writers share one fsync. Opening recovers the
+    /// newest snapshot and replays the log after it, so every acknowledged write is visible when this returns.
+    /// </summary>
+    /// <exception cref="Raft.Storage.RaftStorageCorruptionException">The directory is damaged; the message names
+    /// the file and offset. The database refuses to open rather than guess.</exception>
+    /// <exception cref="IOException">Another process has the database open.</exception>
+    /// <exception cref="InvalidOperationException">The directory belongs to a cluster node, not an embedded
+    /// database.</exception>
+    public static ReefDatabase Open(string directory, ReefDatabaseOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        options ??= new ReefDatabaseOptions();
+        var replica = RaftReplica.Open(
+            new RaftReplicaOptions
+            {
+                NodeId = ReplicatedCommandLog.NodeId,
+                ClusterId = ReplicatedCommandLog.ClusterId,
+                RaftDirectory = directory,
+                InitialVoters = [ReplicatedCommandLog.NodeId],
+                Fsync = options.Fsync,
+                SnapshotEntries = options.SnapshotEntries,
+                SnapshotLogBytes = options.SnapshotLogBytes,
+                SegmentBytes = options.SegmentBytes,
+                ProposalTimeout = options.WriteTimeout,
+                LoggerFactory = options.LoggerFactory,
+            },
+            NoPeers.Instance);
+        try
+        {
+            // The lone voter elects itself and commits a no-op after everything in its log; the read index waits for
+            // that, so every write acknowledged before a crash is applied before the first read.
+            replica.WaitForLeaderAsync().GetAwaiter().GetResult();
+            replica.ReadIndexAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            replica.Dispose();
+            throw;
+        }
+
+        return new ReefDatabase(new ReplicatedCommandLog(replica, TimeProvider.System));
+    }
 
     /// <summary>The latest published database version (for tools and tests).</summary>
     public DatabaseVersion CurrentVersion => log.StateMachine.Current.Database;

@@ -78,13 +78,15 @@ public sealed class SqlSubcommandTests
     }
 
     [Fact]
-    public void A_durable_database_path_is_a_clear_error_for_now()
+    public void A_path_opens_a_durable_database_and_memory_stays_in_memory()
     {
         var cli = new TestEnvironment(TinySql.Answer);
-        Assert.Equal(1, cli.Run("sql", "--db", "/tmp/x.reef", "SELECT 1"));
-        Assert.StartsWith("ERROR: 0A000: durable databases are not supported yet", cli.Error, StringComparison.Ordinal);
-        Assert.Empty(cli.Sessions.Opened);
-        Assert.Equal(0, new TestEnvironment(TinySql.Answer).Run("sql", "--db", ":memory:", "SELECT 1"));
+        Assert.Equal(0, cli.Run("sql", "--db", "/tmp/x.reef", "SELECT 1"));
+        Assert.Equal(["/tmp/x.reef"], cli.Sessions.OpenedPaths);
+
+        var memory = new TestEnvironment(TinySql.Answer);
+        Assert.Equal(0, memory.Run("sql", "--db", ":memory:", "SELECT 1"));
+        Assert.Empty(memory.Sessions.OpenedPaths);
     }
 
     [Fact]

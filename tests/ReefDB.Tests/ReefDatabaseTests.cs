@@ -3,12 +3,16 @@ using ReefDB.Sql.Types;
 
 namespace ReefDB.Tests;
 
-public sealed class ReefDatabaseTests
+/// <summary>The embedded API's behaviour, the same in memory and on disk (each mode runs the whole suite).</summary>
+public abstract class ReefDatabaseTests
 {
+    /// <summary>A new, empty database of the mode under test.</summary>
+    protected abstract ReefDatabase OpenEmpty();
+
     [Fact]
     public void Execute_returns_columns_types_rows_and_rows_affected()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
 
         var results = db.Execute("""
             CREATE TABLE people (id INT PRIMARY KEY, name TEXT NOT NULL);
@@ -26,7 +30,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public void A_call_with_several_statements_is_one_transaction()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
         db.Execute("CREATE TABLE t (id INT PRIMARY KEY)");
 
         var error = Assert.Throws<SqlException>(() => db.Execute("INSERT INTO t VALUES (1); INSERT INTO t VALUES (1)"));
@@ -38,7 +42,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public void Begin_and_rollback_inside_one_call_discard_the_block()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
         db.Execute("CREATE TABLE t (id INT PRIMARY KEY)");
 
         db.Execute("INSERT INTO t VALUES (1); BEGIN; INSERT INTO t VALUES (2); ROLLBACK; INSERT INTO t VALUES (3)");
@@ -49,7 +53,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public void A_prepared_statement_runs_many_times_with_different_parameters()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
         db.Execute("CREATE TABLE t (id BIGINT PRIMARY KEY, v TEXT)");
         var insert = db.Prepare("INSERT INTO t VALUES ($1, $2)");
         var select = db.Prepare("SELECT v FROM t WHERE id = $1");
@@ -68,7 +72,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public void Missing_parameters_and_unsupported_clr_types_are_clear_errors()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
 
         Assert.Equal(SqlStates.UndefinedParameter, Assert.Throws<SqlException>(() => db.Execute("SELECT $1 + $2", 1)).SqlState);
         Assert.Equal(SqlStates.DatatypeMismatch, Assert.Throws<SqlException>(() => db.Execute("SELECT $1", new object())).SqlState);
@@ -77,7 +81,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public void Syntax_errors_carry_their_position()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
 
         var error = Assert.Throws<SqlException>(() => db.Execute("SELECT 1;\nSELECT FROM WHERE"));
 
@@ -88,7 +92,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public async Task Readers_running_beside_a_writer_always_see_whole_transactions()
     {
-        using var db = ReefDatabase.OpenInMemory();
+        using var db = OpenEmpty();
         db.Execute("CREATE TABLE accounts (id INT PRIMARY KEY, balance BIGINT); INSERT INTO accounts VALUES (1, 1000), (2, 1000)");
         var transfer = db.Prepare("UPDATE accounts SET balance = balance - $1 WHERE id = 1; UPDATE accounts SET balance = balance + $1 WHERE id = 2");
         var total = db.Prepare("SELECT sum(balance) FROM accounts");
@@ -124,7 +128,7 @@ public sealed class ReefDatabaseTests
     [Fact]
     public void A_disposed_database_refuses_work()
     {
-        var db = ReefDatabase.OpenInMemory();
+        var db = OpenEmpty();
         db.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => db.Execute("SELECT 1"));

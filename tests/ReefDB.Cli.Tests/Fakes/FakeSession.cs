@@ -44,10 +44,18 @@ internal sealed class FakeSessionFactory(Func<string, StatementOutcome> handler)
 {
     public List<FakeSession> Opened { get; } = [];
 
+    public List<string> OpenedPaths { get; } = [];
+
     public ISqlSession OpenInMemory()
     {
         var session = new FakeSession(handler);
         Opened.Add(session);
         return session;
+    }
+
+    public ISqlSession Open(string directory)
+    {
+        OpenedPaths.Add(directory);
+        return OpenInMemory();
     }
 }
