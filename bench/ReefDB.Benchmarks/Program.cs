@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ReefDB.Benchmarks.Durable;
 using ReefDB.Benchmarks.Sql;
 
 namespace ReefDB.Benchmarks;
@@ -15,6 +16,11 @@ internal static class Program
         if (args is ["memory"])
         {
             return MemoryFootprint.Run();
+        }
+
+        if (args is ["durable", .. var durable])
+        {
+            return DurableBenchmark.Run(durable);
         }
 
         if (args is ["cpu-ratios", .. var workloads])
