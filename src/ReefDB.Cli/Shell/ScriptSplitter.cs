@@ -1,4 +1,5 @@
 using System.Text;
+using ReefDB.Sql.Syntax;
 
 namespace ReefDB.Cli.Shell;
 
@@ -8,51 +9,54 @@ namespace ReefDB.Cli.Shell;
 /// is what lets <c>reefdb sql</c> print each result before the next statement is even read.
 /// </summary>
 /// <remarks>
-/// Hand-written because the engine's own splitter works on a whole text, not on a stream. It knows
-/// just enough PostgreSQL lexing to not cut inside: '…' strings ('' escapes; E'…' backslash escapes),
-/// "…" identifiers, $tag$…$tag$ strings, -- comments and nested /* */ comments. Statements holding only
-/// whitespace and comments are dropped. Invariant: <c>scan</c> never passes a character whose meaning
-/// depends on characters not yet received; it waits for more input instead.
+/// The lexical rules (strings, quoted identifiers, dollar quotes, comments) are the engine's
+/// <see cref="SqlScriptSplitter"/>'s; this class only keeps the unfinished statement between chunks.
+/// Whether a <c>;</c> is top-level depends only on the text before it, so a statement cut from the text
+/// received so far never changes when more arrives. The pending text is split again only when a chunk
+/// brings a <c>;</c> (no statement can end otherwise), so feeding a long statement line by line stays linear.
 /// </remarks>
 internal sealed class ScriptSplitter
 {
-    private enum State { Code, Quote, EscapeQuote, Identifier, LineComment, BlockComment, DollarQuote }
-
     private readonly StringBuilder pending = new();
     private readonly Queue<ScriptStatement> ready = new();
-    private State state = State.Code;
-    private int blockDepth;
-    private string dollarTag = string.Empty;
-    private int scan;                  // next index of `pending` to examine
-    private int statementStart = -1;   // index of the statement's first non-blank character, or -1
-    private bool significant;          // the statement holds something other than blanks and comments
-    private int line = 1, column = 1;  // position of pending[scan] in the whole script
-    private int startLine, startColumn;
-    private bool cutHere;              // the character just examined was a top-level ';'
+    private int line = 1, column = 1; // script position of pending[0]
 
     /// <summary>True while the statement being received is inside a string, identifier or comment.</summary>
-    public bool InsideLiteralOrComment => state != State.Code;
+    public bool InsideLiteralOrComment => SqlScriptSplitter.Split(pending.ToString()).EndsInsideQuoteOrComment;
 
     /// <summary>True when text of an unfinished statement is waiting for its <c>;</c>.</summary>
-    public bool HasPendingStatement => significant || state != State.Code;
+    public bool HasPendingStatement => !SqlScriptSplitter.Split(pending.ToString()).IsComplete;
 
     /// <summary>Adds text; complete statements become available from <see cref="TryTake"/>.</summary>
     public void Append(string text)
     {
         pending.Append(text);
-        Scan(endOfInput: false);
+        if (text.Contains(';', StringComparison.Ordinal))
+        {
+            Cut(SqlScriptSplitter.Split(pending.ToString()));
+        }
     }
 
     /// <summary>Ends the input: a last statement without <c>;</c> becomes available too.</summary>
     public void Finish()
     {
-        Scan(endOfInput: true);
-        if (significant)
+        var text = pending.ToString();
+
+        // The newline ends a trailing line comment; in an open string or block comment the added ';' is
+        // swallowed and the unfinished text is given as it is, for the parser to report.
+        var split = SqlScriptSplitter.Split(text + "\n;");
+        if (split.Statements.Count > 0)
         {
-            Emit(pending.Length);
+            Cut(split with { RemainderOffset = text.Length });
+        }
+        else if (text.Trim().Length > 0 && !split.IsComplete)
+        {
+            var start = text.Length - text.TrimStart().Length;
+            Advance(text, start);
+            ready.Enqueue(new ScriptStatement(text.Trim(), line, column));
         }
 
-        Reset(pending.Length);
+        DiscardPending();
     }
 
     /// <summary>Takes the next complete statement, in script order.</summary>
@@ -61,8 +65,8 @@ internal sealed class ScriptSplitter
     /// <summary>Forgets an unfinished statement (the shell's answer to a cancelled input).</summary>
     public void DiscardPending()
     {
-        Scan(endOfInput: true);
-        Reset(pending.Length);
+        Advance(pending.ToString(), pending.Length);
+        pending.Clear();
     }
 
     /// <summary>Splits a whole text at once.</summary>
@@ -77,265 +81,33 @@ internal sealed class ScriptSplitter
         }
     }
 
-    private void Scan(bool endOfInput)
+    private void Cut(ScriptSplit split)
     {
-        while (scan < pending.Length)
+        foreach (var statement in split.Statements)
         {
-            var consumed = Step(endOfInput);
-            if (consumed == 0)
-            {
-                return; // needs a character that has not arrived yet
-            }
-
-            for (var i = 0; i < consumed; i++)
-            {
-                Advance();
-            }
-
-            if (cutHere)
-            {
-                cutHere = false;
-                if (significant)
-                {
-                    Emit(scan - 1);
-                }
-
-                Reset(scan);
-            }
+            var p = statement.Position;
+            ready.Enqueue(new ScriptStatement(statement.Text, line + p.Line - 1, p.Line == 1 ? column + p.Column - 1 : p.Column));
         }
+
+        var consumed = Math.Min(split.RemainderOffset, pending.Length);
+        Advance(pending.ToString(0, consumed), consumed);
+        pending.Remove(0, consumed);
     }
 
-    private void Advance()
+    /// <summary>Moves the script position of <c>pending[0]</c> past the first <paramref name="count"/> characters of <paramref name="text"/>.</summary>
+    private void Advance(string text, int count)
     {
-        if (pending[scan] == '\n')
+        for (var i = 0; i < count; i++)
         {
-            line++;
-            column = 1;
-        }
-        else
-        {
-            column++;
-        }
-
-        scan++;
-    }
-
-    /// <summary>Examines <c>pending[scan]</c> and returns how many characters it consumed (0: wait).</summary>
-    private int Step(bool endOfInput)
-    {
-        var c = pending[scan];
-        char? next = scan + 1 < pending.Length ? pending[scan + 1] : null;
-        var needNext = next is null && !endOfInput;
-        switch (state)
-        {
-            case State.LineComment:
-                if (c == '\n')
-                {
-                    state = State.Code;
-                }
-
-                return 1;
-            case State.BlockComment:
-                if (c is '*' or '/' && needNext)
-                {
-                    return 0;
-                }
-
-                if (c == '*' && next == '/')
-                {
-                    state = --blockDepth == 0 ? State.Code : State.BlockComment;
-                    return 2;
-                }
-
-                if (c == '/' && next == '*')
-                {
-                    blockDepth++;
-                    return 2;
-                }
-
-                return 1;
-            case State.Quote or State.EscapeQuote:
-                if (c == '\\' && state == State.EscapeQuote)
-                {
-                    return needNext ? 0 : Math.Min(2, pending.Length - scan);
-                }
-
-                if (c == '\'')
-                {
-                    if (needNext)
-                    {
-                        return 0;
-                    }
-
-                    if (next == '\'')
-                    {
-                        return 2;
-                    }
-
-                    state = State.Code;
-                }
-
-                return 1;
-            case State.Identifier:
-                if (c == '"')
-                {
-                    if (needNext)
-                    {
-                        return 0;
-                    }
-
-                    if (next == '"')
-                    {
-                        return 2;
-                    }
-
-                    state = State.Code;
-                }
-
-                return 1;
-            case State.DollarQuote:
-                if (c == '$' && MatchesAt(scan, dollarTag))
-                {
-                    state = State.Code;
-                    return dollarTag.Length;
-                }
-
-                if (c == '$' && !endOfInput && scan + dollarTag.Length > pending.Length)
-                {
-                    return 0;
-                }
-
-                return 1;
-            default:
-                return StepCode(c, next, needNext, endOfInput);
-        }
-    }
-
-    private int StepCode(char c, char? next, bool needNext, bool endOfInput)
-    {
-        if (char.IsWhiteSpace(c))
-        {
-            return 1;
-        }
-
-        if (c is '-' or '/' && needNext)
-        {
-            return 0;
-        }
-
-        if (c == '-' && next == '-')
-        {
-            MarkStart(significantChar: false);
-            state = State.LineComment;
-            return 2;
-        }
-
-        if (c == '/' && next == '*')
-        {
-            MarkStart(significantChar: false);
-            state = State.BlockComment;
-            blockDepth = 1;
-            return 2;
-        }
-
-        if (c == ';')
-        {
-            cutHere = true;
-            return 1;
-        }
-
-        if (c == '$' && (scan == 0 || !IsIdentifierChar(pending[scan - 1])))
-        {
-            var tagEnd = scan + 1;
-            while (tagEnd < pending.Length && IsTagChar(pending[tagEnd]) &&
-                   !(tagEnd == scan + 1 && char.IsAsciiDigit(pending[tagEnd])))
+            if (text[i] == '\n')
             {
-                tagEnd++;
+                line++;
+                column = 1;
             }
-
-            if (tagEnd == pending.Length && !endOfInput)
+            else
             {
-                return 0;
-            }
-
-            if (tagEnd < pending.Length && pending[tagEnd] == '$')
-            {
-                MarkStart(significantChar: true);
-                dollarTag = pending.ToString(scan, tagEnd - scan + 1);
-                state = State.DollarQuote;
-                return dollarTag.Length;
+                column++;
             }
         }
-
-        MarkStart(significantChar: true);
-        if (c == '\'')
-        {
-            var escapes = scan > 0 && pending[scan - 1] is 'e' or 'E' &&
-                          (scan < 2 || !IsIdentifierChar(pending[scan - 2]));
-            state = escapes ? State.EscapeQuote : State.Quote;
-        }
-        else if (c == '"')
-        {
-            state = State.Identifier;
-        }
-
-        return 1;
     }
-
-    private void MarkStart(bool significantChar)
-    {
-        if (statementStart < 0)
-        {
-            statementStart = scan;
-            startLine = line;
-            startColumn = column;
-        }
-
-        significant |= significantChar;
-    }
-
-    private void Emit(int end)
-    {
-        var text = pending.ToString(statementStart, end - statementStart).TrimEnd();
-        ready.Enqueue(new ScriptStatement(text, startLine, startColumn));
-    }
-
-    /// <summary>Drops everything before <paramref name="cut"/> and starts a new statement there.</summary>
-    private void Reset(int cut)
-    {
-        // Keep the line/column counters right for characters dropped without being scanned.
-        while (scan < cut)
-        {
-            Advance();
-        }
-
-        pending.Remove(0, cut);
-        scan = 0;
-        statementStart = -1;
-        significant = false;
-        state = State.Code;
-        blockDepth = 0;
-    }
-
-    private bool MatchesAt(int index, string text)
-    {
-        if (index + text.Length > pending.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (pending[index + i] != text[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsIdentifierChar(char c) => IsTagChar(c) || c == '$';
-
-    private static bool IsTagChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 }

@@ -50,8 +50,8 @@ public static class SqlScriptSplitter
             }
         }
 
-        var complete = contentStart < 0 && !scanner.EndedInsideQuoteOrComment;
-        return new ScriptSplit(statements, script[segmentStart..], segmentStart, complete);
+        var open = scanner.EndedInsideQuoteOrComment;
+        return new ScriptSplit(statements, script[segmentStart..], segmentStart, contentStart < 0 && !open) { EndsInsideQuoteOrComment = open };
     }
 }
 
@@ -66,7 +66,12 @@ public static class SqlScriptSplitter
 /// identifier or comment: the input ends with a complete statement (or is empty), so an interactive
 /// shell should not prompt for a continuation line. A final statement without <c>;</c> is incomplete.</param>
 public sealed record ScriptSplit(
-    IReadOnlyList<ScriptStatement> Statements, string Remainder, int RemainderOffset, bool IsComplete);
+    IReadOnlyList<ScriptStatement> Statements, string Remainder, int RemainderOffset, bool IsComplete)
+{
+    /// <summary>True when the text ends inside a string, quoted identifier or block comment (a shell must
+    /// not read a line typed there as one of its own commands).</summary>
+    public bool EndsInsideQuoteOrComment { get; init; }
+}
 
 /// <summary>One statement of a script: its text, and where it starts (line, column, offset).</summary>
 /// <param name="Text">The statement without its terminating <c>;</c>.</param>

@@ -19,7 +19,7 @@ public sealed class ScriptSplitterTests
     [InlineData("SELECT \"a;\"\"b\"; SELECT 2", "SELECT \"a;\"\"b\"")]
     [InlineData("SELECT $$a;b$$; SELECT 2", "SELECT $$a;b$$")]
     [InlineData("SELECT $fn$a;$$;b$fn$; SELECT 2", "SELECT $fn$a;$$;b$fn$")]
-    [InlineData("SELECT 1 -- no; cut\n; SELECT 2", "SELECT 1 -- no; cut")]
+    [InlineData("SELECT 1 -- no; cut\n; SELECT 2", "SELECT 1")]
     [InlineData("SELECT /* a /* nested; */ still; */ 1; SELECT 2", "SELECT /* a /* nested; */ still; */ 1")]
     public void Does_not_cut_inside_strings_identifiers_or_comments(string script, string first)
     {
@@ -79,7 +79,7 @@ public sealed class ScriptSplitterTests
         splitter.Append("SELECT 1 -");
         splitter.Append("- comment; still\n;");
         Assert.True(splitter.TryTake(out var statement));
-        Assert.Equal("SELECT 1 -- comment; still", statement.Text);
+        Assert.Equal("SELECT 1", statement.Text);
 
         splitter.Append("SELECT 'a'");
         splitter.Append("';'; SELECT $");

@@ -41,6 +41,15 @@ public sealed class SqlScriptSplitterTests
     public void Reports_whether_the_input_ends_with_a_complete_statement(string input, bool complete) =>
         Assert.Equal(complete, SqlScriptSplitter.Split(input).IsComplete);
 
+    [Theory]
+    [InlineData("SELECT 'abc", true)]
+    [InlineData("SELECT 1 /* open", true)]
+    [InlineData("SELECT $q$ x", true)]
+    [InlineData("SELECT 1", false)]
+    [InlineData("SELECT 1 -- line comment", false)]
+    public void Reports_whether_the_input_ends_inside_a_quote_or_comment(string input, bool inside) =>
+        Assert.Equal(inside, SqlScriptSplitter.Split(input).EndsInsideQuoteOrComment);
+
     [Fact]
     public void Remainder_holds_the_unfinished_statement_for_the_next_line()
     {

@@ -1,10 +1,11 @@
-using ReefDB.Sql.Tests.Execution;
+using ReefDB.Cli.LogicTest;
+using ReefDB.Cli.Sessions;
 
-namespace ReefDB.Sql.Tests.TextSearch;
+namespace ReefDB.Cli.Tests.LogicTest;
 
 /// <summary>
-/// PostgreSQL 15's own text-search regression files (../shared/fts beside the repository), run through
-/// the SQL engine: every record must give PostgreSQL's answer.
+/// PostgreSQL 15's own text-search regression files (../shared/fts beside the repository), run by the
+/// logictest runner on the real engine: every record must give PostgreSQL's answer.
 /// </summary>
 public sealed class TextSearchConformanceTests
 {
@@ -20,10 +21,11 @@ public sealed class TextSearchConformanceTests
             Assert.Skip("../shared/fts not found beside the repository");
         }
 
-        var result = LogicTestRunner.Run(File.ReadAllText(Path.Combine(root, file)));
-        Assert.True(result.Failed == 0,
-            $"{result.Passed} passed, {result.Failed} failed:\n" + string.Join("\n", result.Failures));
-        Assert.True(result.Passed > 150, $"only {result.Passed} records ran");
+        var report = new StringWriter();
+        var options = new LogicTestOptions(Verbose: true, LogicTestOptions.DefaultTimeout, LogicTestOptions.ReefDbNames);
+        var tally = new LogicTestRunner(new EngineSessionFactory(), report, options).RunFile(Path.Combine(root, file));
+        Assert.True(tally.Failed == 0, $"{tally}:\n{report}");
+        Assert.True(tally.Passed > 150, $"only {tally.Passed} records ran");
     }
 
     private static string? FtsRoot()

@@ -1,20 +1,17 @@
 using System.Text.RegularExpressions;
+using ReefDB.Cli.LogicTest;
+using ReefDB.Sql;
 using ReefDB.Sql.Errors;
-using ReefDB.Sql.Syntax;
 
-namespace ReefDB.Sql.Tests.Syntax;
+namespace ReefDB.Cli.Tests.LogicTest;
 
 /// <summary>
 /// Real input: every statement of SQLite's sqllogictest corpus kept in ../shared/logictest (relative to
-/// the repository) that applies to PostgreSQL must parse. Records marked <c>onlyif</c> another engine
-/// or <c>skipif postgresql</c> are left out, and so are <c>statement error</c> records.
+/// the repository) that applies to ReefDB must parse. The records are read by the runner's own
+/// <see cref="LogicTestParser"/>; records for other engines and <c>statement error</c> records are left out.
 /// </summary>
-public sealed class LogicTestCorpusTests
+public sealed partial class CorpusParsesTests
 {
-    // SQLite syntax the corpus does not mark but PostgreSQL rejects as well (so ReefDB does too):
-    // an empty IN list, "x NOT NULL" for "x IS NOT NULL", and the INDEXED BY/NOT INDEXED hints.
-    private static readonly Regex PostgresRejects = new(@"NOT\s+INDEXED|INDEXED\s+BY|IN\s*\(\s*\)|WHERE\s+\w+\s+NOT\s+NULL\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-
     // Bounds the test's time: the whole corpus holds about 250,000 statements.
     private const int MaxStatementsPerFile = 2500;
 
@@ -46,13 +43,14 @@ public sealed class LogicTestCorpusTests
             Assert.Skip("sqllogictest corpus not found beside the repository");
         }
 
+        var engine = new SqlEngine();
         var failures = new List<string>();
         var parsed = 0;
         foreach (var (line, sql) in ApplicableStatements(Path.Combine(root, file)).Take(MaxStatementsPerFile))
         {
             try
             {
-                SqlParser.Parse(sql);
+                engine.Prepare(sql);
                 parsed++;
             }
             catch (SqlException e) when (e.SqlState == SqlStates.SyntaxError)
@@ -86,47 +84,27 @@ public sealed class LogicTestCorpusTests
         return null;
     }
 
-    /// <summary>The SQL of each <c>statement ok</c> and <c>query</c> record that applies to PostgreSQL.</summary>
+    /// <summary>The SQL of each <c>statement ok</c> and <c>query</c> record that applies to ReefDB.</summary>
     private static IEnumerable<(int Line, string Sql)> ApplicableStatements(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var applies = true;
-        for (var i = 0; i < lines.Length; i++)
+        using var reader = new StreamReader(path);
+        foreach (var record in LogicTestParser.Parse(reader))
         {
-            var line = lines[i];
-            if (line.StartsWith("skipif ", StringComparison.Ordinal))
+            var sql = record switch
             {
-                applies &= !line.Contains("postgresql", StringComparison.Ordinal);
-                continue;
-            }
-
-            if (line.StartsWith("onlyif ", StringComparison.Ordinal))
+                StatementRecord { ExpectError: false } s => s.Sql,
+                QueryRecord q => q.Sql,
+                _ => null,
+            };
+            if (sql is not null && record.AppliesTo(LogicTestOptions.ReefDbNames) && !PostgresRejects().IsMatch(sql))
             {
-                applies &= line.Contains("postgresql", StringComparison.Ordinal);
-                continue;
-            }
-
-            var isRecord = line.StartsWith("statement ok", StringComparison.Ordinal) || line.StartsWith("query ", StringComparison.Ordinal);
-            if (line.StartsWith("statement ", StringComparison.Ordinal) || isRecord)
-            {
-                var start = i + 1;
-                var sql = new List<string>();
-                while (i + 1 < lines.Length && lines[i + 1].Length > 0 && lines[i + 1] != "----")
-                {
-                    sql.Add(lines[++i]);
-                }
-
-                var text = string.Join('\n', sql);
-                if (isRecord && applies && !PostgresRejects.IsMatch(text))
-                {
-                    yield return (start + 1, text);
-                }
-            }
-
-            if (line.Length == 0)
-            {
-                applies = true;
+                yield return (record.Line, sql);
             }
         }
     }
+
+    // SQLite syntax the corpus does not mark but PostgreSQL rejects as well (so ReefDB does too):
+    // "x NOT NULL" for "x IS NOT NULL", and the INDEXED BY/NOT INDEXED hints.
+    [GeneratedRegex(@"NOT\s+INDEXED|INDEXED\s+BY|WHERE\s+\w+\s+NOT\s+NULL\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PostgresRejects();
 }
