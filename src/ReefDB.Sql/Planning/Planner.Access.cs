@@ -62,6 +62,13 @@ internal sealed partial class Planner
             return gin;
         }
 
+        if (orderRequest is { } request && request.Source == t.Variable.SourceId &&
+            OrderedPath(t, local, level, rows, best, request) is { } ordered)
+        {
+            request.Satisfied = true;
+            return BuildIndexScan(t, ordered.Path, local, layout, new CompileEnv(Layout.Empty, level, outer, this), level, outer, ordered.Backward);
+        }
+
         var alias = t.Variable.Alias ?? t.Table.Name;
         if (best is null || best.Rows >= rows / 2)
         {
@@ -74,7 +81,8 @@ internal sealed partial class Planner
         return BuildIndexScan(t, best, local, layout, new CompileEnv(Layout.Empty, level, outer, this), level, outer);
     }
 
-    private IndexScanNode BuildIndexScan(BoundTableRef t, AccessPath path, List<BoundExpr> local, Layout layout, CompileEnv keyEnv, int level, ImmutableDictionary<int, Layout> outer)
+    private IndexScanNode BuildIndexScan(
+        BoundTableRef t, AccessPath path, List<BoundExpr> local, Layout layout, CompileEnv keyEnv, int level, ImmutableDictionary<int, Layout> outer, bool backward = false)
     {
         var equal = path.Equal.Select(e => ExpressionCompiler.Compile(e, keyEnv)).ToArray();
         IndexRange[] ranges;
@@ -96,7 +104,7 @@ internal sealed partial class Planner
         var env = new CompileEnv(layout, level, outer, this);
         var filter = rest.Count == 0 ? null : ExpressionCompiler.CompilePredicate(And(rest), env);
         var text = string.Join(" AND ", path.Consumed.Select(ExpressionText.Of).Concat(rest.Select(r => "filter: " + ExpressionText.Of(r))));
-        return new IndexScanNode(t.Table, t.Variable.Alias ?? t.Table.Name, path.Index, ranges, false, layout, path.Rows, filter, text.Length == 0 ? null : text);
+        return new IndexScanNode(t.Table, t.Variable.Alias ?? t.Table.Name, path.Index, ranges, backward, layout, path.Rows, filter, text.Length == 0 ? null : text);
     }
 
     private static BoundExpr And(List<BoundExpr> conjuncts) => conjuncts.Count == 1 ? conjuncts[0] : new BoundLogical(true, [.. conjuncts]);

@@ -94,9 +94,13 @@ internal sealed partial class Planner
     {
         var level = s.Level;
         var conjuncts = s.Where is null ? new List<BoundExpr>() : Conjuncts(s.Where).ToList();
+        var request = OrderRequestFor(s);
+        var enclosingRequest = orderRequest;
+        orderRequest = request;
         var node = s.From is null
             ? new ValuesNode(Layout.Empty, [[]])
             : PlanFrom(s.From, conjuncts, level, outer);
+        orderRequest = enclosingRequest;
         if (s.From is null && conjuncts.Count > 0)
         {
             node = Filter(node, conjuncts, level, outer);
@@ -152,7 +156,8 @@ internal sealed partial class Planner
             node = new DistinctNode(node, Enumerable.Range(0, outputs.Count).ToArray(), node.EstimatedRows);
         }
 
-        if (sortColumns.Length > 0 && !node.IsOrderedBy(sortColumns, s.OrderBy))
+        // An index read in order already sorted the rows (filters and projections keep their order).
+        if (sortColumns.Length > 0 && request?.Satisfied != true)
         {
             node = new SortNode(node, sortColumns, s.OrderBy.Select(o => o.Descending).ToArray(), s.OrderBy.Select(o => o.NullsFirst).ToArray(), sortText);
         }

@@ -29,9 +29,6 @@ internal abstract class PlanNode
 
     public abstract IEnumerable<SqlValue[]> Execute(ExecContext ctx);
 
-    /// <summary>True when rows already come out in this order (then no sort is needed).</summary>
-    public virtual bool IsOrderedBy(int[] columns, IReadOnlyList<Binding.BoundOrderKey> keys) => false;
-
     public void Explain(List<string> lines, int depth = 0)
     {
         var sb = new StringBuilder();
