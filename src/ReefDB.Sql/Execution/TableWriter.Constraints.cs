@@ -64,7 +64,7 @@ internal sealed partial class TableWriter
 
     private void AddEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
-        var (entries, _) = indexes[index.Index.Name];
+        var (entries, distinct) = indexes[index.Index.Name];
         if (index.Index.IsGin)
         {
             GinEntries.Add(entries, parts[0], storageKey);
@@ -72,12 +72,18 @@ internal sealed partial class TableWriter
             return;
         }
 
+        // The distinct count of the leading key part (a planner statistic) grows with a value new to the tree.
+        if (parts.Length > 0 && !HasLeadingValue(entries, parts[0]))
+        {
+            indexes[index.Index.Name] = (entries, distinct + 1);
+        }
+
         entries.Set(EntryKey(index.Index, parts, storageKey), storageKey);
     }
 
     private void RemoveEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
-        var (entries, _) = indexes[index.Index.Name];
+        var (entries, distinct) = indexes[index.Index.Name];
         if (index.Index.IsGin)
         {
             GinEntries.Remove(entries, parts[0], storageKey);
@@ -85,6 +91,12 @@ internal sealed partial class TableWriter
             return;
         }
 
-        entries.Remove(EntryKey(index.Index, parts, storageKey));
+        if (entries.Remove(EntryKey(index.Index, parts, storageKey)) && parts.Length > 0 && !HasLeadingValue(entries, parts[0]))
+        {
+            indexes[index.Index.Name] = (entries, Math.Max(0, distinct - 1));
+        }
     }
+
+    private static bool HasLeadingValue(RowTree.Builder entries, SqlValue leading) =>
+        entries.Range(RowKey.Before([leading]), RowKey.After([leading])).Any();
 }

@@ -23,11 +23,11 @@ internal sealed class Statistics
             return 1;
         }
 
-        // Unique keys (and the primary key) are distinct per row; for other indexes the count measured when
-        // the index was built, else an assumption of four rows per key.
+        // Unique keys (and the primary key) are distinct per row; other indexes keep the count of their
+        // leading part's distinct values up to date on every write (TableWriter, IndexBuilder).
         if (data.Indexes.TryGetValue(index, out var i) && !version.Catalog.FindIndex(index)!.Unique)
         {
-            return Math.Max(1, i.DistinctLeading > 0 ? Bucket(i.DistinctLeading) : Bucket(data.RowCount) / 4);
+            return Math.Max(1, Bucket(i.DistinctLeading));
         }
 
         return Math.Max(1, Bucket(data.RowCount));
