@@ -1,4 +1,5 @@
 using ReefDB.Sql.Syntax;
+using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql;
 
@@ -19,6 +20,39 @@ public sealed class PreparedBatch
 
     /// <summary>The highest <c>$n</c> used in the text.</summary>
     public int ParameterCount { get; }
+
+    /// <summary>
+    /// The types of <c>$1</c> … <c>$</c><see cref="ParameterCount"/> as PostgreSQL infers them when it
+    /// prepares a statement, against <paramref name="version"/>'s catalog: the type of what each parameter is
+    /// compared with, assigned to, cast to or passed as (<c>id = $1</c> with an INTEGER <c>id</c> makes
+    /// <c>$1</c> integer); the first statement that determines a parameter decides. Text where nothing does,
+    /// as PostgreSQL resolves an unknown. A statement that cannot be bound yet (its table is created by an
+    /// earlier statement of the batch) determines nothing.
+    /// </summary>
+    public IReadOnlyList<SqlType> ParameterTypes(DatabaseVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var types = new SqlType?[ParameterCount];
+        foreach (var statement in Statements)
+        {
+            IReadOnlyList<SqlType?> found;
+            try
+            {
+                found = statement.PlanFor(version).ParameterTypes;
+            }
+            catch (Errors.SqlException)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < Math.Min(found.Count, types.Length); i++)
+            {
+                types[i] ??= found[i];
+            }
+        }
+
+        return [.. types.Select(t => t ?? SqlType.Text)];
+    }
 
     /// <summary>True when no statement writes.</summary>
     public bool IsReadOnly => Statements.All(s => s.IsReadOnly);

@@ -27,7 +27,7 @@ internal static partial class StatementCompiler
         var planner = new Planner(version);
         var plan = planner.PlanQuery(bound, ImmutableDictionary<int, Layout>.Empty);
         var columns = bound.Names.Zip(bound.Types, (n, t) => new ResultColumn(n, t.Kind == SqlTypeKind.Unknown ? SqlType.Text : t)).ToList();
-        return new QueryExecutable(plan, columns) { StatisticsTables = [.. version.Catalog.Tables.Keys] };
+        return new QueryExecutable(plan, columns) { StatisticsTables = [.. version.Catalog.Tables.Keys], ParameterTypes = binder.ParameterTypes };
     }
 
     private static ExplainExecutable CompileExplain(ExplainStatement e, DatabaseVersion version)
@@ -51,7 +51,7 @@ internal static partial class StatementCompiler
                 break;
         }
 
-        return new ExplainExecutable(lines);
+        return new ExplainExecutable(lines) { ParameterTypes = inner.ParameterTypes };
     }
 
     private static Catalog.TableDef TargetTable(ObjectName name, DatabaseVersion version, string verb)
