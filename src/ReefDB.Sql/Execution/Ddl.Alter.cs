@@ -98,9 +98,14 @@ internal static partial class Ddl
 
         var checks = new List<CheckDef>();
         var column = ColumnFrom(a.Column, table.Columns.Length, name, checks);
-        if (a.Column.Constraints.Any(c => c is PrimaryKeyColumnConstraint or UniqueColumnConstraint or ReferencesColumnConstraint))
+        if (a.Column.Constraints.Any(c => c is PrimaryKeyColumnConstraint))
         {
-            throw new SqlException(SqlStates.FeatureNotSupported, "ADD COLUMN with PRIMARY KEY, UNIQUE or REFERENCES is not supported");
+            if (table.HasPrimaryKey)
+            {
+                throw new SqlException(SqlStates.InvalidTableDefinition, $"multiple primary keys for table \"{name}\" are not allowed");
+            }
+
+            column = column with { NotNull = true };
         }
 
         var newTable = table with { Columns = table.Columns.Add(column), Checks = table.Checks.AddRange(checks) };
@@ -128,7 +133,8 @@ internal static partial class Ddl
             rows.Set(key, widened);
         }
 
-        return version.With(catalog, version.Tables.SetItem(name, new TableData(rows.ToImmutable(), old.Indexes, old.NextRowId)));
+        var added = version.With(catalog, version.Tables.SetItem(name, new TableData(rows.ToImmutable(), old.Indexes, old.NextRowId)));
+        return AddColumnKeys(added, name, n, a.Column.Constraints, ctx);
     }
 
     private static DatabaseVersion DropColumn(DatabaseVersion v, string name, DropColumnAction d)

@@ -1,0 +1,51 @@
+using ReefDB.Sql.Errors;
+
+namespace ReefDB.Sql.Tests.Execution;
+
+/// <summary>ALTER TABLE … ADD COLUMN with key constraints, with PostgreSQL's outcomes.</summary>
+public sealed class AlterTableTests
+{
+    [Fact]
+    public void Add_column_unique_builds_a_unique_index_over_existing_rows()
+    {
+        var db = new TestDatabase();
+        db.Exec("CREATE TABLE t(a INTEGER); INSERT INTO t VALUES (1), (2)");
+        db.Exec("ALTER TABLE t ADD COLUMN code TEXT UNIQUE");
+        db.Exec("UPDATE t SET code = 'x' WHERE a = 1");
+        Assert.Equal(SqlStates.UniqueViolation, db.Error("UPDATE t SET code = 'x' WHERE a = 2"));
+        Assert.Equal(SqlStates.UniqueViolation, db.Error("INSERT INTO t VALUES (3, 'x')"));
+        Assert.Equal(SqlStates.UniqueViolation, db.Error("ALTER TABLE t ADD COLUMN k INTEGER DEFAULT 7 UNIQUE"));
+        Assert.Equal(["1|x", "2|NULL"], db.Rows("SELECT * FROM t ORDER BY a"));
+    }
+
+    [Fact]
+    public void Add_column_primary_key_rekeys_the_table_or_refuses_nulls_and_a_second_key()
+    {
+        var db = new TestDatabase();
+        db.Exec("CREATE TABLE t(a INTEGER); CREATE INDEX t_a ON t (a)");
+        db.Exec("ALTER TABLE t ADD COLUMN id INTEGER PRIMARY KEY");
+        db.Exec("INSERT INTO t VALUES (10, 1), (20, 2)");
+        Assert.Equal(SqlStates.UniqueViolation, db.Error("INSERT INTO t VALUES (30, 1)"));
+        Assert.Equal(["20|2"], db.Rows("SELECT * FROM t WHERE a = 20"));
+        Assert.Equal(SqlStates.InvalidTableDefinition, db.Error("ALTER TABLE t ADD COLUMN other INTEGER PRIMARY KEY"));
+
+        var filled = new TestDatabase();
+        filled.Exec("CREATE TABLE u(a INTEGER); INSERT INTO u VALUES (1)");
+        Assert.Equal(SqlStates.NotNullViolation, filled.Error("ALTER TABLE u ADD COLUMN id INTEGER PRIMARY KEY"));
+        filled.Exec("ALTER TABLE u ADD COLUMN id INTEGER PRIMARY KEY DEFAULT 5");
+        Assert.Equal(["1|5"], filled.Rows("SELECT * FROM u WHERE id = 5"));
+    }
+
+    [Fact]
+    public void Add_column_references_checks_existing_values_and_later_writes()
+    {
+        var db = new TestDatabase();
+        db.Exec("CREATE TABLE p(id INTEGER PRIMARY KEY); INSERT INTO p VALUES (1)");
+        db.Exec("CREATE TABLE c(a INTEGER); INSERT INTO c VALUES (1)");
+        Assert.Equal(SqlStates.ForeignKeyViolation, db.Error("ALTER TABLE c ADD COLUMN p_id INTEGER DEFAULT 9 REFERENCES p"));
+        db.Exec("ALTER TABLE c ADD COLUMN p_id INTEGER DEFAULT 1 REFERENCES p (id)");
+        Assert.Equal(SqlStates.ForeignKeyViolation, db.Error("INSERT INTO c VALUES (2, 3)"));
+        Assert.Equal(SqlStates.ForeignKeyViolation, db.Error("DELETE FROM p"));
+        Assert.Equal(["1|1"], db.Rows("SELECT * FROM c"));
+    }
+}
