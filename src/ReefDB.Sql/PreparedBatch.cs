@@ -59,20 +59,14 @@ public sealed class PreparedBatch
 
     internal static int MaxParameter(string sql)
     {
-        // $n outside strings; a lexer-exact count is not needed: extra $ in strings only raise the count.
+        // From the tokens, so that '$1' inside a string or a dollar-quoted body is text, not a parameter
+        // (a document mentioning "$1,234.56" must not demand a parameter).
         var max = 0;
-        for (var i = 0; i < sql.Length - 1; i++)
+        foreach (var token in Lexer.Tokenize(new SourceMap(sql)))
         {
-            if (sql[i] == '$' && char.IsAsciiDigit(sql[i + 1]))
+            if (token.Kind == TokenKind.Parameter
+                && int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
             {
-                var j = i + 1;
-                var n = 0;
-                while (j < sql.Length && char.IsAsciiDigit(sql[j]) && n < 100000)
-                {
-                    n = (n * 10) + (sql[j] - '0');
-                    j++;
-                }
-
                 max = Math.Max(max, n);
             }
         }

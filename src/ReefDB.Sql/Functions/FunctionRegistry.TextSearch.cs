@@ -18,8 +18,9 @@ namespace ReefDB.Sql.Functions;
 /// Library errors (<see cref="FullTextException"/>) carry PostgreSQL's SQLSTATE and message; the engine
 /// reports them unchanged. A configuration is named by text (PostgreSQL's regconfig): <c>english</c>, <c>simple</c>, optionally
 /// <c>pg_catalog.</c>-qualified. Forms without one read the batch's <c>default_text_search_config</c> from
-/// the <see cref="FunctionContext"/>, never process state. ReefDB has no arrays: the weights of
-/// <c>ts_rank</c>/<c>ts_rank_cd</c> are given as array text (<c>'{0.1,0.2,0.4,1.0}'</c>).
+/// the <see cref="FunctionContext"/>, never process state. ReefDB has no arrays: array arguments (the weights
+/// of <c>ts_rank</c>/<c>ts_rank_cd</c>, the lexemes of <c>setweight</c> and <c>array_to_tsvector</c>, the
+/// weights of <c>ts_filter</c>) are given as array text (<c>'{0.1,0.2,0.4,1.0}'</c>, <c>'{fat,cat}'</c>).
 /// </remarks>
 internal static partial class FunctionRegistry
 {
@@ -83,6 +84,11 @@ internal static partial class FunctionRegistry
         add(Fn("strip", OneVector, SqlType.TsVector, (a, _) => Of(Vector(a[0]).Strip())));
         add(Fn("setweight", [SqlType.TsVector, SqlType.Text], SqlType.TsVector,
             (a, _) => Of(Vector(a[0]).SetWeight(WeightChar(a[1].AsText)))));
+        add(Fn("setweight", [SqlType.TsVector, SqlType.Text, SqlType.Text], SqlType.TsVector,
+            (a, _) => Of(Vector(a[0]).SetWeight(WeightChar(a[1].AsText), ArrayText.Parse(a[2].AsText)))));
+        add(Fn("ts_filter", [SqlType.TsVector, SqlType.Text], SqlType.TsVector,
+            (a, _) => Of(Vector(a[0]).Filter(ArrayText.Parse(a[1].AsText).Select(FilterWeight)))));
+        add(Fn("array_to_tsvector", OneText, SqlType.TsVector, (a, _) => Of(TsVector.FromLexemes(ArrayText.Parse(a[0].AsText)))));
         add(Fn("ts_delete", [SqlType.TsVector, SqlType.Text], SqlType.TsVector,
             (a, _) => Of(Vector(a[0]).Delete([a[1].AsText]))));
         add(Fn("tsvector_concat", [SqlType.TsVector, SqlType.TsVector], SqlType.TsVector,
@@ -159,6 +165,10 @@ internal static partial class FunctionRegistry
     private static char WeightChar(string weight) =>
         weight.Length > 0 ? weight[0] : throw new SqlException(SqlStates.InvalidParameterValue, "unrecognized weight: 0");
 
+    /// <summary>ts_filter's "char"[] elements: NULL is an error, as in PostgreSQL.</summary>
+    private static char FilterWeight(string? weight) =>
+        weight is { Length: > 0 } w ? w[0] : throw new SqlException(SqlStates.NullValueNotAllowed, "weight array may not contain nulls");
+
     private static int PhraseDistance(long distance) => distance is < 0 or > TsQuery.MaxPhraseDistance
         ? throw new SqlException(SqlStates.InvalidParameterValue,
             string.Create(CultureInfo.InvariantCulture, $"distance in phrase operator must be an integer value between zero and {TsQuery.MaxPhraseDistance} inclusive"))
@@ -168,24 +178,6 @@ internal static partial class FunctionRegistry
     /// A float4[] in its text form (<c>{0.1,0.2,NULL,1}</c>); the ranking functions check the length,
     /// NULLs and range themselves, with PostgreSQL's errors.
     /// </summary>
-    internal static float?[] ParseWeights(string text)
-    {
-        var s = text.Trim();
-        if (s.Length < 2 || s[0] != '{' || s[^1] != '}')
-        {
-            throw new SqlException(SqlStates.InvalidTextRepresentation, $"malformed array literal: \"{text}\"");
-        }
-        var body = s[1..^1].Trim();
-        if (body.Length == 0)
-        {
-            return [];
-        }
-        return [.. body.Split(',').Select(item =>
-        {
-            var element = item.Trim();
-            return element.Equals("null", StringComparison.OrdinalIgnoreCase)
-                ? (float?)null
-                : TextInput.ParseReal(element.Trim('"'));
-        })];
-    }
+    internal static float?[] ParseWeights(string text) =>
+        [.. ArrayText.Parse(text).Select(w => w is null ? (float?)null : TextInput.ParseReal(w))];
 }
