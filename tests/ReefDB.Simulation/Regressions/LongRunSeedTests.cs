@@ -10,6 +10,7 @@ public sealed class LongRunSeedTests
     [Theory]
     [InlineData(46183)] // lease read after a leader transfer: LeaseAfterTransferTests
     [InlineData(52559)] // same
+    [InlineData(69081)] // same
     [InlineData(78002)] // lease outliving the followers' election timeout: LeaseWindowTests
     [InlineData(44029)] // checker budget (unknown-outcome writes): RecordedHistoryTests
     [InlineData(76547)] // same
