@@ -47,4 +47,15 @@ public sealed class IndexSupportTests
         Assert.False(TsQuery.Parse("cat").MightMatch(_ => false));
         Assert.True(TsQuery.Parse("!cat").MightMatch(_ => false));
     }
+
+    [Fact]
+    public void Positive_terms_leave_out_negated_operands_and_keep_prefixes()
+    {
+        Assert.Equal(
+            [new TsQueryTerm("a", false), new TsQueryTerm("d", true)],
+            TsQuery.Parse("a & !(b | c:*) & d:* & a:B").PositiveTerms());
+        Assert.Equal([new TsQueryTerm("x", false)], TsQuery.Parse("!!x <-> !y").PositiveTerms());
+        Assert.Empty(TsQuery.Parse("!cat").PositiveTerms());
+        Assert.Empty(TsQuery.Empty.PositiveTerms());
+    }
 }
