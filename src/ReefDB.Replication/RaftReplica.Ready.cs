@@ -11,6 +11,11 @@ public sealed partial class RaftReplica
     // optimisation, recomputed from the leader or, for a lone voter, by its own election): persisting it would cost a
     // file replacement per Ready, and an fsync of it would double the cost of each group commit.
     private HardState persistedHardState;
+    private long appendCalls;
+
+    /// <summary>How many times entries were written (one write and, under fsync always, one fsync each): with
+    /// concurrent writers, fewer than the proposals (group commit). For tests and metrics.</summary>
+    internal long AppendCalls => Interlocked.Read(ref appendCalls);
 
     private void HandleReady(Ready ready)
     {
@@ -23,6 +28,7 @@ public sealed partial class RaftReplica
         if (ready.Entries.Count > 0)
         {
             storage.Append(ready.Entries);
+            Interlocked.Increment(ref appendCalls);
             TrackAppended(ready.Entries);
         }
 

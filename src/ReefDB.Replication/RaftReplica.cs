@@ -232,6 +232,9 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
         _ => ReplicaRole.Follower,
     };
 
+    /// <summary>Runs <paramref name="command"/> on the loop thread (tests use it to hold the loop still).</summary>
+    internal void RunOnLoop(Action command) => Post(command);
+
     private void Post(Action command)
     {
         commands.Enqueue(command);

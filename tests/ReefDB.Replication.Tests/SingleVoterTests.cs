@@ -23,6 +23,32 @@ public sealed class SingleVoterTests
     }
 
     [Fact]
+    public async Task Concurrent_proposals_share_one_write_and_one_fsync()
+    {
+        using var dir = new TempDirectory();
+        await using var replica = await Batches.OpenLeaderAsync(Batches.Options(dir.Path, 1, 1) with { Fsync = FsyncPolicy.Always }, Batches.Nowhere);
+        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
+        var appendsBefore = replica.AppendCalls;
+
+        // Hold the loop while 64 writers propose, as happens while it waits for an fsync.
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        replica.RunOnLoop(() =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+        });
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10), Ct));
+        var writes = Enumerable.Range(0, 64).Select(i => replica.ProposeAsync(Batches.Sql($"INSERT INTO t VALUES ({i})"), Ct)).ToList();
+        release.Set();
+        var outcomes = await Task.WhenAll(writes);
+
+        Assert.All(outcomes, o => Assert.False(o.Failed));
+        Assert.Equal(1, replica.AppendCalls - appendsBefore);
+        Assert.Equal(["64"], Batches.Query(replica, "SELECT count(*) FROM t"));
+    }
+
+    [Fact]
     public async Task A_failing_batch_is_answered_with_its_error_and_changes_nothing()
     {
         using var dir = new TempDirectory();
