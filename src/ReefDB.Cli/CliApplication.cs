@@ -17,8 +17,11 @@ internal static class CliApplication
             new HelpOption(),
             SqlSubcommand.Create(environment),
             LogicTestSubcommand.Create(environment),
+            ServeSubcommand.Create(environment),
         };
-        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
+        // No Ctrl-C handling here: `serve` stops through its host's lifetime (Ctrl-C, SIGTERM), which must not be
+        // cut short by the parser's own termination timeout.
+        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, ProcessTerminationTimeout = null };
         var exitCode = root.Parse(args).Invoke(configuration);
         environment.Output.Flush();
         return exitCode;

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReefDB.Node;
+
+/// <summary>The node's log events (EventIds 5000–5099).</summary>
+internal static partial class LogMessages
+{
+    [LoggerMessage(5000, LogLevel.Information, "Node {NodeId} of cluster {ClusterId} serving HTTP on {HttpAddr} and gRPC on {RpcAddr} (raft directory {RaftDir})")]
+    public static partial void Started(ILogger logger, ulong nodeId, string clusterId, string httpAddr, string rpcAddr, string raftDir);
+
+    [LoggerMessage(5001, LogLevel.Information, "Node {NodeId} bootstraps a new cluster of {Members}")]
+    public static partial void Bootstrapping(ILogger logger, ulong nodeId, string members);
+
+    [LoggerMessage(5002, LogLevel.Information, "Node {NodeId} restarts from its raft directory; configured peers are ignored")]
+    public static partial void Restarting(ILogger logger, ulong nodeId);
+
+    [LoggerMessage(5003, LogLevel.Information, "Leader change seen by node {NodeId}: leader {LeaderId} ({LeaderAddr}), term {Term}, this node is {Role}")]
+    public static partial void LeaderChanged(ILogger logger, ulong nodeId, ulong leaderId, string? leaderAddr, ulong term, string role);
+
+    [LoggerMessage(5004, LogLevel.Information, "Node {NodeId} stopping: finishing in-flight requests")]
+    public static partial void Stopping(ILogger logger, ulong nodeId);
+
+    [LoggerMessage(5005, LogLevel.Information, "Node {NodeId} stopped; files closed")]
+    public static partial void Stopped(ILogger logger, ulong nodeId);
+
+    [LoggerMessage(5006, LogLevel.Information, "Membership change at index {Index}: {Change}; members now {Members}")]
+    public static partial void MembershipChanged(ILogger logger, ulong index, string change, string members);
+
+    [LoggerMessage(5007, LogLevel.Warning, "{Warning}")]
+    public static partial void ConfigurationWarning(ILogger logger, string warning);
+
+    [LoggerMessage(5008, LogLevel.Critical, "The Raft loop of node {NodeId} failed; the node stops")]
+    public static partial void ReplicaFailed(ILogger logger, ulong nodeId, Exception error);
+}
