@@ -88,9 +88,8 @@ public sealed partial class ReefNode : IAsyncDisposable
         GrpcLeaderForwarder? forwarder = null;
         try
         {
-            var bridge = new TransportBridge(transport);
-            replica = RaftReplica.Open(ReplicaOptions(options, loggerFactory), bridge);
-            bridge.Attach(replica);
+            replica = RaftReplica.Open(ReplicaOptions(options, loggerFactory), transport);
+            transport.Attach(new RaftReplicaEndpoint(replica));
             foreach (var member in members.All.Where(m => m.NodeId != options.NodeId))
             {
                 transport.SetPeer(member.NodeId, member.RpcAddr);
