@@ -29,6 +29,9 @@ internal static partial class LogMessages
     [LoggerMessage(5007, LogLevel.Warning, "{Warning}")]
     public static partial void ConfigurationWarning(ILogger logger, string warning);
 
+    [LoggerMessage(5009, LogLevel.Information, "Learner {NodeId} caught up (match index {MatchIndex}) and was promoted to voter")]
+    public static partial void LearnerPromoted(ILogger logger, ulong nodeId, ulong matchIndex);
+
     [LoggerMessage(5008, LogLevel.Critical, "The Raft loop of node {NodeId} failed; the node stops")]
     public static partial void ReplicaFailed(ILogger logger, ulong nodeId, Exception error);
 }

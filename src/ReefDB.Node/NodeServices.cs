@@ -14,4 +14,5 @@ internal sealed record NodeServices(
     MemberDirectory Members,
     RequestLimits Limits,
     NodeMetrics Metrics,
-    Readiness Readiness);
+    Readiness Readiness,
+    IReplicaAdmin? Admin = null);

@@ -31,6 +31,8 @@ public sealed partial class ReefNode : IAsyncDisposable
     private readonly GrpcLeaderForwarder forwarder;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private Task promoter = Task.CompletedTask;
     private int disposed;
 
     private ReefNode(
@@ -105,10 +107,12 @@ public sealed partial class ReefNode : IAsyncDisposable
                 members,
                 new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
                 metrics,
-                new Readiness());
+                new Readiness(),
+                adapter);
             var app = NodeHost.Build(services, s => s.AddReefRaftTransport(transport), a => a.MapReefRaftService());
             var node = new ReefNode(options, app, replica, transport, forwarder, loggerFactory);
             node.Watch(replica, members, metrics);
+            node.promoter = node.PromoteCaughtUpLearnersAsync(adapter, node.stopping.Token);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             LogMessages.Started(logger, options.NodeId, options.ClusterId, options.HttpAddr, options.RpcAddr, options.RaftDir);
             return node;
@@ -145,6 +149,8 @@ public sealed partial class ReefNode : IAsyncDisposable
         }
 
         LogMessages.Stopping(logger, NodeId);
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await promoter.ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await replica.DisposeAsync().ConfigureAwait(false);
         forwarder.Dispose();
@@ -152,6 +158,7 @@ public sealed partial class ReefNode : IAsyncDisposable
         await app.DisposeAsync().ConfigureAwait(false);
         LogMessages.Stopped(logger, NodeId);
         loggerFactory.Dispose();
+        stopping.Dispose();
     }
 
     private static RaftReplicaOptions ReplicaOptions(NodeOptions options, ILoggerFactory loggerFactory) => new()

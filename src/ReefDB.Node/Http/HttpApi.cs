@@ -19,9 +19,10 @@ internal static class HttpApi
         endpoints.MapGet("/health/live", context => StatusEndpoints.LiveAsync(context, node));
         endpoints.MapGet("/health/ready", context => StatusEndpoints.ReadyAsync(context, node));
         endpoints.MapMetrics("/metrics", node.Metrics.Registry);
+        AdminEndpoints.Map(endpoints, node);
         endpoints.MapFallback(context => JsonResponses.ErrorAsync(
             context, StatusCodes.Status404NotFound, "not_found",
-            $"no endpoint {context.Request.Method} {context.Request.Path}; see POST /v1/sql, GET /v1/status, /health/live, /health/ready, /metrics",
+            $"no endpoint {context.Request.Method} {context.Request.Path}; see POST /v1/sql, GET /v1/status, /health/live, /health/ready, /metrics, /v1/admin/…",
             node.Replica.NodeId));
     }
 }

@@ -10,7 +10,7 @@ namespace ReefDB.Node.Replicas;
 /// The gateway's <see cref="IReplica"/> over a <see cref="RaftReplica"/>: the replica's errors become the gateway's
 /// stable codes (no leader and overload are retryable, an unknown outcome says so, a stopped replica is final).
 /// </summary>
-internal sealed class RaftReplicaAdapter(RaftReplica replica) : IReplica
+internal sealed class RaftReplicaAdapter(RaftReplica replica) : IReplica, IReplicaAdmin
 {
     public ulong NodeId => replica.NodeId;
 
@@ -44,6 +44,25 @@ internal sealed class RaftReplicaAdapter(RaftReplica replica) : IReplica
                 [.. s.Members.Select(m => new ReplicaMember(m.NodeId, m.IsLearner ? "learner" : "voter", m.MatchIndex))],
                 s.PendingProposals);
         });
+
+    public Task AddLearnerAsync(ulong nodeId, byte[] context, CancellationToken cancellationToken) =>
+        Map(async () => await replica.AddLearnerAsync(nodeId, context, cancellationToken).ConfigureAwait(false));
+
+    public Task PromoteAsync(ulong nodeId, CancellationToken cancellationToken) =>
+        Map(async () => await replica.PromoteLearnerAsync(nodeId, cancellationToken).ConfigureAwait(false));
+
+    public Task RemoveAsync(ulong nodeId, CancellationToken cancellationToken) =>
+        Map(async () => await replica.RemoveMemberAsync(nodeId, cancellationToken).ConfigureAwait(false));
+
+    public Task TransferLeadershipAsync(ulong nodeId, CancellationToken cancellationToken) =>
+        Map(async () =>
+        {
+            await replica.TransferLeadershipAsync(nodeId, cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    public Task<ulong> SnapshotAsync(CancellationToken cancellationToken) =>
+        Map(async () => (await replica.SnapshotNowAsync(cancellationToken).ConfigureAwait(false)).Index);
 
     public static string RoleName(ReplicaRole role) => role switch
     {

@@ -9,7 +9,7 @@ namespace ReefDB.Node.Tests.Support;
 /// A one-member replica in process: writes are applied at once at the next index, like a lone leader with an
 /// instant disk. <see cref="LeaderId"/> can be changed to act as a follower or as a node without a leader.
 /// </summary>
-internal sealed class FakeReplica : IReplica
+internal sealed class FakeReplica : IReplica, IReplicaAdmin
 {
     private readonly Lock writeLock = new();
     private readonly ulong nodeId;
@@ -77,6 +77,30 @@ internal sealed class FakeReplica : IReplica
         return Task.FromResult(new ReplicaSnapshot(
             nodeId, LeaderId == nodeId ? "leader" : "follower", 1, LeaderId, applied, applied, 1, applied, 0, 0,
             [new ReplicaMember(nodeId, "voter", LeaderId == nodeId ? applied : null)], 0));
+    }
+
+    /// <summary>Admin calls, in order, as "verb id".</summary>
+    public List<string> AdminCalls { get; } = [];
+
+    public Task AddLearnerAsync(ulong nodeId, byte[] context, CancellationToken cancellationToken) => Admin($"add {nodeId}");
+
+    public Task PromoteAsync(ulong nodeId, CancellationToken cancellationToken) => Admin($"promote {nodeId}");
+
+    public Task RemoveAsync(ulong nodeId, CancellationToken cancellationToken) => Admin($"remove {nodeId}");
+
+    public Task TransferLeadershipAsync(ulong nodeId, CancellationToken cancellationToken) => Admin($"transfer {nodeId}");
+
+    public async Task<ulong> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        await Admin("snapshot");
+        return StateMachine.Current.AppliedIndex;
+    }
+
+    private Task Admin(string call)
+    {
+        RequireLeader();
+        AdminCalls.Add(call);
+        return Task.CompletedTask;
     }
 
     private void RequireLeader()

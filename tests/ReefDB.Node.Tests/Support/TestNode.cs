@@ -48,7 +48,8 @@ internal sealed class TestNode : IAsyncDisposable
             directory,
             new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
             new NodeMetrics(replica.GetStatusAsync),
-            new Readiness());
+            new Readiness(),
+            replica);
         var app = NodeHost.Build(node);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
