@@ -79,8 +79,25 @@ internal static partial class Ddl
             throw new SqlException(SqlStates.DuplicateColumn, $"column \"{r.NewName}\" of relation \"{name}\" already exists");
         }
 
+        // Stored expressions name columns: CHECKs, index expressions and views follow the rename, as in
+        // PostgreSQL (DEFAULTs cannot name columns).
         var columns = table.Columns.SetItem(i, table.Columns[i] with { Name = r.NewName });
-        return v.With(v.Catalog.WithTable(table with { Columns = columns }), v.Tables);
+        var checks = table.Checks.Select(c => c with { Expression = ColumnRename.InTableExpression(c.Expression, name, r.OldName, r.NewName) });
+        var catalog = v.Catalog.WithTable(table with { Columns = columns, Checks = [.. checks] });
+        foreach (var index in v.Catalog.IndexesOf(name).Where(x => !x.IsColumnIndex).ToList())
+        {
+            catalog = catalog.WithIndex(index with
+            {
+                Keys = [.. index.Keys.Select(k => k.Expression is { } e ? k with { Expression = ColumnRename.InTableExpression(e, name, r.OldName, r.NewName) } : k)],
+            });
+        }
+
+        foreach (var view in v.Catalog.Views.Values)
+        {
+            catalog = catalog.WithView(ColumnRename.InView(view, v.Catalog, name, r.OldName, r.NewName));
+        }
+
+        return v.With(catalog, v.Tables);
     }
 
     private static DatabaseVersion AddColumn(DatabaseVersion v, string name, AddColumnAction a, ExecContext ctx)

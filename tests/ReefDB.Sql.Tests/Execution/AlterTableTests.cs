@@ -48,4 +48,25 @@ public sealed class AlterTableTests
         Assert.Equal(SqlStates.ForeignKeyViolation, db.Error("DELETE FROM p"));
         Assert.Equal(["1|1"], db.Rows("SELECT * FROM c"));
     }
+
+    [Fact]
+    public void Rename_column_carries_checks_index_expressions_and_views_along()
+    {
+        var db = new TestDatabase();
+        db.Exec("CREATE TABLE t(id INTEGER PRIMARY KEY, price NUMERIC CHECK (price >= 0), name TEXT)");
+        db.Exec("CREATE INDEX t_lower ON t ((lower(name)))");
+        db.Exec("CREATE VIEW cheap AS SELECT t.id, price FROM t WHERE price < 10 AND name <> 'price'");
+        db.Exec("CREATE TABLE o(id INTEGER, price NUMERIC)");
+        db.Exec("CREATE VIEW joined AS SELECT x.price AS tp FROM t AS x JOIN o ON o.id = x.id");
+        db.Exec("INSERT INTO t VALUES (1, 5, 'Ann'), (2, 50, 'Bob'); INSERT INTO o VALUES (1, 7)");
+
+        db.Exec("ALTER TABLE t RENAME COLUMN price TO cost; ALTER TABLE t RENAME COLUMN name TO label");
+
+        Assert.Equal("23514", db.Error("INSERT INTO t VALUES (3, -1, 'Cy')"));
+        Assert.Equal(["1|5"], db.Rows("SELECT * FROM cheap"));
+        Assert.Equal(["5"], db.Rows("SELECT tp FROM joined"));
+        Assert.Equal(["2"], db.Rows("SELECT id FROM t WHERE lower(label) = 'bob'"));
+        db.Exec("INSERT INTO t VALUES (3, 1, 'Cy')");
+        Assert.Equal(["3"], db.Rows("SELECT id FROM t WHERE lower(label) = 'cy'"));
+    }
 }
