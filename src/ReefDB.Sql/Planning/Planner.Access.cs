@@ -57,6 +57,14 @@ internal sealed partial class Planner
             }
         }
 
+        foreach (var path in ExpressionIndexPaths(t, local, level, rows))
+        {
+            if (best is null || path.Rows < best.Rows)
+            {
+                best = path;
+            }
+        }
+
         if ((best is null || best.Rows > GinEstimate(rows)) && PlanGinAccess(t, local, layout, level, outer, rows) is { } gin)
         {
             return gin;
@@ -270,5 +278,38 @@ internal sealed partial class Planner
         var end = text.IndexOfAny(['%', '_', '\\']);
         var prefix = end < 0 ? text : text[..end];
         return prefix.Length == 0 || prefix[^1] == char.MaxValue ? null : prefix;
+    }
+
+    /// <summary>
+    /// Lookups through a one-part B-tree expression index: a conjunct <c>expr = value</c> whose expression is
+    /// the index's (bound the same way, compared by <see cref="ExpressionKey"/>) and whose value is known
+    /// before the table is read.
+    /// </summary>
+    private IEnumerable<AccessPath> ExpressionIndexPaths(BoundTableRef t, List<BoundExpr> local, int level, double rows)
+    {
+        var indexes = Catalog.IndexesOf(t.Table.Name).Where(i => !i.IsGin && !i.IsColumnIndex && i.Keys.Length == 1 && !i.Keys[0].Descending)
+            .OrderBy(i => i.Name, StringComparer.Ordinal);
+        foreach (var index in indexes)
+        {
+            var key = Binder.GinIndexKey(Catalog, t.Table, t.Variable, index);
+            foreach (var c in local)
+            {
+                if (c is not BoundComparison { Operator: BinaryOperator.Equal } cmp)
+                {
+                    continue;
+                }
+
+                var probe = ExpressionKey.Of(cmp.Left) == key && IsProbeValue(cmp.Right, level) ? cmp.Right
+                    : ExpressionKey.Of(cmp.Right) == key && IsProbeValue(cmp.Left, level) ? cmp.Left
+                    : null;
+                if (probe is not null)
+                {
+                    var estimate = index.Unique ? 1 : Math.Max(1, rows / Statistics.DistinctLeading(t.Table.Name, index.Name));
+                    yield return new AccessPath(index, [probe], null, false, null, false, null,
+                        new HashSet<BoundExpr>(ReferenceEqualityComparer.Instance) { c }, estimate);
+                    break;
+                }
+            }
+        }
     }
 }

@@ -38,4 +38,18 @@ public sealed class IndexStatisticsTests
         Assert.Contains("Index Scan using t_g on t", Plan(db, "SELECT id FROM t WHERE g = 700"), StringComparison.Ordinal);
         Assert.Equal(["700"], db.Rows("SELECT id FROM t WHERE g = 700"));
     }
+
+    [Fact]
+    public void An_expression_index_serves_equality_on_the_same_expression()
+    {
+        var db = new TestDatabase();
+        var sql = new StringBuilder("CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT); CREATE INDEX p_lower ON p ((lower(name)));");
+        sql.Append("INSERT INTO p VALUES ");
+        sql.Append(string.Join(", ", Enumerable.Range(1, 256).Select(i => $"({i}, 'Name{i}')")));
+        db.Exec(sql.ToString());
+        Assert.Contains("Index Scan using p_lower on p", Plan(db, "SELECT id FROM p WHERE lower(name) = 'name42'"), StringComparison.Ordinal);
+        Assert.Equal(["42"], db.Rows("SELECT id FROM p WHERE lower(name) = 'name42'"));
+        Assert.Equal(["7"], db.Rows("SELECT id FROM p AS q WHERE 'name7' = lower(q.name)"));
+        Assert.Contains("Seq Scan on p", Plan(db, "SELECT id FROM p WHERE upper(name) = 'NAME42'"), StringComparison.Ordinal);
+    }
 }
