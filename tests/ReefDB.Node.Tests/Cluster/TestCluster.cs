@@ -10,7 +10,8 @@ namespace ReefDB.Node.Tests.Cluster;
 /// </summary>
 internal sealed class TestCluster : IDisposable
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    // Generous: CI runs every test project at once on two cores, and a slow start must not read as a failure.
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly string root = System.IO.Directory.CreateTempSubdirectory("reefdb-cluster-").FullName;
 
