@@ -21,8 +21,11 @@ public sealed class RaftTransportOptions
     /// <summary>Messages waiting for one peer; beyond it new messages to that peer are dropped and counted.</summary>
     public int PeerQueueCapacity { get; set; } = 4096;
 
-    /// <summary>Batches sent to one peer and not yet acknowledged; while at the limit the queue absorbs (then drops).</summary>
-    public int MaxInflightBatches { get; set; } = 64;
+    /// <summary>
+    /// Messages sent to one peer and not yet acknowledged (<c>max_inflight_per_peer</c>); while at the limit the queue
+    /// absorbs, then drops. A single batch larger than the limit still goes when nothing else is in flight.
+    /// </summary>
+    public int MaxInflightMessages { get; set; } = 256;
 
     /// <summary>The most messages put in one batch.</summary>
     public int MaxBatchMessages { get; set; } = 1024;
@@ -56,7 +59,7 @@ public sealed class RaftTransportOptions
         Require(NodeId != 0, nameof(NodeId), "must not be 0");
         Require(MaxMessageBytes >= 64 * 1024, nameof(MaxMessageBytes), "must be at least 65536");
         Require(PeerQueueCapacity > 0, nameof(PeerQueueCapacity), "must be positive");
-        Require(MaxInflightBatches > 0, nameof(MaxInflightBatches), "must be positive");
+        Require(MaxInflightMessages > 0, nameof(MaxInflightMessages), "must be positive");
         Require(MaxBatchMessages > 0, nameof(MaxBatchMessages), "must be positive");
         Require(SnapshotChunkBytes > 0, nameof(SnapshotChunkBytes), "must be positive");
         Require(ReconnectBackoffMin > TimeSpan.Zero && ReconnectBackoffMax >= ReconnectBackoffMin,

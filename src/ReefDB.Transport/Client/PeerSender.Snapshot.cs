@@ -10,6 +10,7 @@ namespace ReefDB.Transport.Client;
 internal sealed partial class PeerSender
 {
     private int snapshotInProgress;
+    private Task upload = Task.CompletedTask;
 
     /// <summary>
     /// Starts uploading the snapshot that <paramref name="message"/> describes, beside the message stream. While one
@@ -24,7 +25,7 @@ internal sealed partial class PeerSender
             return;
         }
 
-        _ = Task.Run(() => UploadSnapshotAsync(message));
+        upload = Task.Run(() => UploadSnapshotAsync(message));
     }
 
     private async Task UploadSnapshotAsync(Message message)
@@ -43,7 +44,9 @@ internal sealed partial class PeerSender
                     throw new InvalidOperationException("The snapshot payload stream must know its length (seekable).");
                 }
 
-                using var call = client.InstallSnapshot(cancellationToken: token);
+                // A channel of its own: megabytes of snapshot must not queue ahead of heartbeats on one connection.
+                using var snapshotChannel = PeerChannel.Create(Address, options);
+                using var call = new W.Raft.RaftClient(snapshotChannel).InstallSnapshot(cancellationToken: token);
                 var header = new W.SnapshotHeader
                 {
                     ClusterId = options.ClusterId,

@@ -5,7 +5,7 @@ using W = ReefDB.Transport.Protos;
 
 namespace ReefDB.Transport.Client;
 
-/// <summary>The hot path: batches from the queue onto one bidirectional stream, bounded by acknowledgements.</summary>
+/// <summary>The hot path: batches from the queue onto one bidirectional stream, bounded by unacknowledged messages.</summary>
 internal sealed partial class PeerSender
 {
     // Room for the batch envelope (cluster id, ids, sequence) and each message's field tag and length prefix.
@@ -17,7 +17,7 @@ internal sealed partial class PeerSender
     {
         using var callCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
         using var call = client.StepStream(cancellationToken: callCancel.Token);
-        using var inflight = new SemaphoreSlim(options.MaxInflightBatches, options.MaxInflightBatches);
+        using var inflight = new InflightWindow(options.MaxInflightMessages);
         var acks = ReadAcksAsync(call.ResponseStream, inflight, backoff, callCancel);
         try
         {
@@ -38,10 +38,10 @@ internal sealed partial class PeerSender
                     continue;
                 }
 
-                if (!await inflight.WaitAsync(options.AckTimeout, callCancel.Token).ConfigureAwait(false))
+                if (!await inflight.ReserveAsync(batch.Messages.Count, options.AckTimeout, callCancel.Token).ConfigureAwait(false))
                 {
                     throw new TimeoutException(
-                        $"node {PeerId} acknowledged none of {options.MaxInflightBatches} batches in {options.AckTimeout.TotalSeconds:F0} s");
+                        $"node {PeerId} acknowledged nothing of {inflight.Messages} messages in flight for {options.AckTimeout.TotalSeconds:F0} s");
                 }
 
                 await call.RequestStream.WriteAsync(batch, callCancel.Token)
@@ -130,7 +130,7 @@ internal sealed partial class PeerSender
     }
 
     private async Task ReadAcksAsync(
-        IAsyncStreamReader<W.BatchAck> acks, SemaphoreSlim inflight, Backoff backoff, CancellationTokenSource callCancel)
+        IAsyncStreamReader<W.BatchAck> acks, InflightWindow inflight, Backoff backoff, CancellationTokenSource callCancel)
     {
         try
         {
@@ -139,10 +139,15 @@ internal sealed partial class PeerSender
                 if (!Counters.Connected)
                 {
                     Counters.Connected = true;
+                    if (backoff.Failures > 0)
+                    {
+                        LogRecovered(logger, PeerId, Address, backoff.Failures);
+                    }
+
                     backoff.Reset();
                 }
 
-                inflight.Release();
+                inflight.Acknowledge();
             }
         }
         finally

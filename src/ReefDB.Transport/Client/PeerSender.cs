@@ -79,6 +79,7 @@ internal sealed partial class PeerSender : IAsyncDisposable
         try
         {
             await worker.ConfigureAwait(false);
+            await upload.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -120,7 +121,7 @@ internal sealed partial class PeerSender : IAsyncDisposable
                 failedBefore = true;
                 var dropped = DropQueued();
                 var delay = backoff.Next();
-                LogStreamFailed(logger, PeerId, Address, backoff.Failures, delay.TotalMilliseconds, dropped, Describe(e), e);
+                LogFailure(e, backoff.Failures, delay, dropped);
                 events.ReportUnreachable(PeerId);
                 try
                 {
@@ -131,6 +132,24 @@ internal sealed partial class PeerSender : IAsyncDisposable
                     return;
                 }
             }
+        }
+    }
+
+    // A peer that stays down would log every few seconds: the first failure and every tenth are warnings, the rest
+    // debug. A refusal for another cluster or node is a configuration error and always an error.
+    private void LogFailure(Exception e, int failures, TimeSpan delay, int dropped)
+    {
+        if (e is Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.FailedPrecondition })
+        {
+            LogMisconfigured(logger, PeerId, Address, Describe(e));
+        }
+        else if (failures == 1 || failures % 10 == 0)
+        {
+            LogStreamFailed(logger, PeerId, Address, failures, delay.TotalMilliseconds, dropped, Describe(e), e);
+        }
+        else
+        {
+            LogStreamStillFailing(logger, PeerId, Address, failures, delay.TotalMilliseconds, Describe(e));
         }
     }
 
@@ -157,6 +176,17 @@ internal sealed partial class PeerSender : IAsyncDisposable
         Message = "Raft stream to node {Peer} at {Address} failed ({Failures} in a row), retrying in {DelayMs:F0} ms, dropped {Dropped} queued messages: {Reason}")]
     private static partial void LogStreamFailed(
         ILogger logger, ulong peer, string address, int failures, double delayMs, int dropped, string reason, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Raft stream to node {Peer} at {Address} still failing ({Failures} in a row), retrying in {DelayMs:F0} ms: {Reason}")]
+    private static partial void LogStreamStillFailing(ILogger logger, ulong peer, string address, int failures, double delayMs, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Node {Peer} at {Address} refuses our Raft traffic, check the peers configuration: {Reason}")]
+    private static partial void LogMisconfigured(ILogger logger, ulong peer, string address, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Raft stream to node {Peer} at {Address} is up again after {Failures} failures")]
+    private static partial void LogRecovered(ILogger logger, ulong peer, string address, int failures);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Raft message to node {Peer} dropped: it encodes to {Bytes} bytes, above max_grpc_msg_bytes {Limit} ({Message})")]

@@ -60,7 +60,7 @@ public sealed class GrpcRaftTransportTests
         await using var a = await TestNode.StartAsync(1, configure: o =>
         {
             o.PeerQueueCapacity = 10;
-            o.MaxInflightBatches = 1;
+            o.MaxInflightMessages = 1;
             o.MaxBatchMessages = 1;
             o.AckTimeout = TimeSpan.FromSeconds(60);
         });
