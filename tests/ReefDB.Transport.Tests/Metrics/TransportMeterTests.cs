@@ -13,6 +13,7 @@ public sealed class TransportMeterTests
         a.Transport.SetPeer(2, b.Address);
         a.Transport.Send([TestNode.Heartbeat(1, 2, 1), TestNode.Heartbeat(1, 2, 2)]);
         await b.Endpoint.NextAsync(2);
+        await Client.GrpcRaftTransportTests.WaitUntilAsync(() => a.Transport.GetStats().Single().MessagesSent == 2);
 
         var seen = new List<(string Name, long Value, string? Peer)>();
         using var listener = new MeterListener();
