@@ -29,7 +29,7 @@ public sealed class PreparedStatement
     {
         var current = cached;
         if (current is not null && ReferenceEquals(current.Catalog, version.Catalog) &&
-            current.Signature.AsSpan().SequenceEqual(Statistics.Signature(version, current.Executable.StatisticsTables)))
+            Statistics.Matches(version, current.Executable.StatisticsTables, current.Signature))
         {
             return current.Executable;
         }

@@ -22,7 +22,11 @@ internal sealed class SqlFixture
         SqlitePointSelect = Sqlite.Prepare("SELECT v FROM kv WHERE k = $1", "$1");
         ReefInsert = Reef.Prepare("INSERT INTO ins (k, v) VALUES ($1, $2)");
         SqliteInsert = Sqlite.Prepare("INSERT INTO ins (k, v) VALUES ($1, $2)", "$1", "$2");
+        ReefOrderByLimit = Reef.Prepare(OrderByLimitSql);
+        SqliteOrderByLimit = Sqlite.Prepare(OrderByLimitSql);
     }
+
+    public const string OrderByLimitSql = "SELECT id, n FROM a ORDER BY n DESC LIMIT 10";
 
     public ReefDatabase Reef { get; }
 
@@ -35,6 +39,10 @@ internal sealed class SqlFixture
     public ReefPreparedStatement ReefInsert { get; }
 
     public SqliteCommand SqliteInsert { get; }
+
+    public ReefPreparedStatement ReefOrderByLimit { get; }
+
+    public SqliteCommand SqliteOrderByLimit { get; }
 
     /// <summary>Keys for the single-row inserts: increasing in both engines, never repeated.</summary>
     public static long NextKey() => Interlocked.Increment(ref nextKey);

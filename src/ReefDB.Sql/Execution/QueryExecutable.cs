@@ -29,8 +29,16 @@ internal sealed class QueryExecutable : Executable
             rows.Add(row.Length == columns.Count ? row : row[..columns.Count]);
         }
 
-        return (new StatementResult(string.Create(CultureInfo.InvariantCulture, $"SELECT {rows.Count}"), columns, rows, rows.Count), version);
+        return (new StatementResult(SelectTag(rows.Count), columns, rows, rows.Count), version);
     }
+
+    // Point queries return zero or one row: their tags need no formatting.
+    private static string SelectTag(int rows) => rows switch
+    {
+        0 => "SELECT 0",
+        1 => "SELECT 1",
+        _ => string.Create(CultureInfo.InvariantCulture, $"SELECT {rows}"),
+    };
 }
 
 /// <summary>EXPLAIN: the plan as text lines, one row each.</summary>

@@ -57,9 +57,17 @@ internal sealed class RowTree
 
         public bool TryAdd(RowKey key, SqlValue[] value) => builder.TryAdd(key, value);
 
-        /// <summary>Reads a range of the current content (a cheap frozen snapshot; later edits copy again).</summary>
+        /// <summary>
+        /// Reads a range of the current content in place. Callers consume it before the next edit (probes:
+        /// <c>Any</c>, <c>FirstOrDefault</c>, <c>ToList</c>); an edit during enumeration makes the cursor throw.
+        /// Reading in place instead of through <see cref="ToImmutable"/> matters: a freeze per probe made the
+        /// next edit copy its whole path again, so every ON CONFLICT or foreign-key probe cost a path copy.
+        /// </summary>
         public PersistentTree<RowKey, SqlValue[]>.RangeEnumerable Range(RowKey? from, RowKey? to, bool descending = false) =>
-            ToImmutable().Range(from, to, descending);
+            builder.Range(
+                from is { } f ? KeyBound.Inclusive(f) : KeyBound<RowKey>.Unbounded,
+                to is { } t ? KeyBound.Inclusive(t) : KeyBound<RowKey>.Unbounded,
+                descending);
 
         public RowTree ToImmutable() => new(builder.ToImmutable());
     }

@@ -45,4 +45,18 @@ internal sealed class Statistics
 
         return signature;
     }
+
+    /// <summary>Whether <paramref name="signature"/> is still the tables' signature, without allocating (a cached plan's check).</summary>
+    public static bool Matches(DatabaseVersion version, IReadOnlyList<string> tables, long[] signature)
+    {
+        for (var i = 0; i < signature.Length; i++)
+        {
+            if (signature[i] != (version.Tables.TryGetValue(tables[i], out var d) ? Bucket(d.RowCount) : -1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -43,6 +43,22 @@ internal sealed class AggregateNode : PlanNode
 
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx)
     {
+        // Argument rows for accumulators that do not keep them: one per aggregate, reused for every input row
+        // (a million-row COUNT/SUM allocated three arrays per row before).
+        var scratch = aggregates.Select(s => new SqlValue[s.Arguments.Length + s.OrderKeys.Length]).ToArray();
+        if (keys.Length == 0)
+        {
+            // No GROUP BY: exactly one group, even over no rows; no key to build or hash per row.
+            var only = new Group([], aggregates);
+            foreach (var row in input.Execute(ctx))
+            {
+                only.Add(row, ctx, aggregates, scratch);
+            }
+
+            yield return only.Finish(aggregates, 0);
+            yield break;
+        }
+
         var groups = new Dictionary<SqlValue[], Group>(new RowEqualityComparer(keys.Length));
         var order = new List<Group>();
         foreach (var row in input.Execute(ctx))
@@ -60,12 +76,7 @@ internal sealed class AggregateNode : PlanNode
                 order.Add(group);
             }
 
-            group.Add(row, ctx, aggregates);
-        }
-
-        if (order.Count == 0 && keys.Length == 0)
-        {
-            order.Add(new Group([], aggregates));
+            group.Add(row, ctx, aggregates, scratch);
         }
 
         foreach (var group in order)
@@ -88,7 +99,7 @@ internal sealed class AggregateNode : PlanNode
 
         public SqlValue[] Key { get; }
 
-        public void Add(SqlValue[] row, ExecContext ctx, AggregateSpec[] specs)
+        public void Add(SqlValue[] row, ExecContext ctx, AggregateSpec[] specs, SqlValue[][] scratch)
         {
             for (var a = 0; a < specs.Length; a++)
             {
@@ -98,7 +109,9 @@ internal sealed class AggregateNode : PlanNode
                     continue;
                 }
 
-                var args = new SqlValue[spec.Arguments.Length + spec.OrderKeys.Length];
+                // Buffered argument rows are kept (DISTINCT, ORDER BY inside the aggregate); the others are
+                // consumed by the accumulator at once, so the scratch row can be reused.
+                var args = buffered[a] is null ? scratch[a] : new SqlValue[spec.Arguments.Length + spec.OrderKeys.Length];
                 for (var i = 0; i < spec.Arguments.Length; i++)
                 {
                     args[i] = spec.Arguments[i](row, ctx);

@@ -29,7 +29,13 @@ internal sealed class IndexScanNode : PlanNode
         this.descending = descending;
         this.filter = filter;
         this.conditionText = conditionText;
+        exactKey = ranges is [{ IsPoint: true } only] && only.Equal.Length == index.Keys.Length &&
+            (index.IsPrimaryKey || (index.Unique && index.IsColumnIndex && !index.IsGin));
     }
+
+    // One equality range binding every key part of the primary key or of a unique column index: at most one
+    // row, found by an exact lookup instead of a range cursor (a point SELECT's whole scan).
+    private readonly bool exactKey;
 
     public string Alias { get; }
 
@@ -42,6 +48,11 @@ internal sealed class IndexScanNode : PlanNode
     /// <summary>The matching rows for ranges evaluated against <paramref name="outer"/> (index nested loop).</summary>
     public IEnumerable<SqlValue[]> Lookup(SqlValue[] outer, ExecContext ctx)
     {
+        if (exactKey)
+        {
+            return ExactLookup(outer, ctx);
+        }
+
         var data = ctx.Version.Data(table.Name);
         if (ranges.Length == 1)
         {
@@ -50,6 +61,39 @@ internal sealed class IndexScanNode : PlanNode
 
         return ScanMany(data, outer, ctx);
     }
+
+    /// <summary>True when every lookup finds at most one row (see <see cref="TryLookupOne"/>).</summary>
+    public bool IsExactKey => exactKey;
+
+    /// <summary>The one row for <paramref name="outer"/>'s key, for <see cref="IsExactKey"/> scans: an index
+    /// nested loop probes this way without an enumerator per outer row.</summary>
+    public bool TryLookupOne(SqlValue[] outer, ExecContext ctx, out SqlValue[] row)
+    {
+        row = null!;
+        var data = ctx.Version.Data(table.Name);
+        var equal = ranges[0].Equal;
+        var key = new SqlValue[equal.Length];
+        for (var i = 0; i < key.Length; i++)
+        {
+            key[i] = equal[i](outer, ctx);
+            if (key[i].IsNull)
+            {
+                return false;
+            }
+        }
+
+        // A unique index keys entries without NULL parts by the parts alone (TableWriter.EntryKey).
+        var storageKey = key;
+        if (!index.IsPrimaryKey && !data.Index(index.Name).Entries.TryGet(new RowKey(key), out storageKey))
+        {
+            return false;
+        }
+
+        return data.Rows.TryGet(new RowKey(storageKey), out row) && (filter is null || filter(row, ctx));
+    }
+
+    private SqlValue[][] ExactLookup(SqlValue[] outer, ExecContext ctx) =>
+        TryLookupOne(outer, ctx, out var row) ? [row] : [];
 
     private IEnumerable<SqlValue[]> ScanMany(TableData data, SqlValue[] outer, ExecContext ctx)
     {

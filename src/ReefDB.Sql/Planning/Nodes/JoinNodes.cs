@@ -134,9 +134,31 @@ internal sealed class IndexNestedLoopJoinNode : PlanNode
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx)
     {
         var rightNulls = new SqlValue[right.Layout.Width];
+        var exact = right.IsExactKey;
         foreach (var l in left.Execute(ctx))
         {
             var matched = false;
+            if (exact)
+            {
+                // At most one match: probe without an enumerator (the common primary-key join).
+                if (right.TryLookupOne(l, ctx, out var one))
+                {
+                    var row = Concat(l, one);
+                    if (residual is null || residual(row, ctx))
+                    {
+                        matched = true;
+                        yield return row;
+                    }
+                }
+
+                if (!matched && kind == JoinKind.Left)
+                {
+                    yield return Concat(l, rightNulls);
+                }
+
+                continue;
+            }
+
             foreach (var r in right.Lookup(l, ctx))
             {
                 var row = Concat(l, r);
