@@ -92,18 +92,22 @@ internal sealed partial class TableWriter
 
         CheckRow(row, ctx);
         var key = StorageKey(row);
-        if (rows.ContainsKey(new RowKey(key)))
+
+        // One descent stores the row or finds the duplicate. A later failure (a unique index) fails the
+        // statement, whose builders are then discarded, so storing first changes nothing but the cost.
+        if (!rows.TryAdd(new RowKey(key), row))
         {
             throw Duplicate(Table.Name + "_pkey", Table.PrimaryKey.Select(i => Table.Columns[i].Name), key);
         }
 
-        var parts = Runtime.Indexes.Select(i => i.KeyParts(row, ctx)).ToArray();
+        var indexes = Runtime.Indexes;
+        var parts = indexes.Length == 0 ? [] : new SqlValue[indexes.Length][];
         for (var i = 0; i < parts.Length; i++)
         {
-            CheckUnique(Runtime.Indexes[i], parts[i], null);
+            parts[i] = indexes[i].KeyParts(row, ctx);
+            CheckUnique(indexes[i], parts[i], null);
         }
 
-        rows.Set(new RowKey(key), row);
         for (var i = 0; i < parts.Length; i++)
         {
             AddEntry(Runtime.Indexes[i], parts[i], key);

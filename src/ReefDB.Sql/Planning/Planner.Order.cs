@@ -148,6 +148,15 @@ internal sealed partial class Planner
             next++;
         }
 
+        // Rows tied on the ORDER BY keys must keep storage-key order, as the stable sort of a sequential scan
+        // keeps them, or the plan would change which rows LIMIT returns (DESIGN.md §2; ExecutorFuzzTests).
+        // An index orders ties by its remaining key parts, so it qualifies only when ORDER BY reads all of
+        // them, except the primary key's tree read forwards: that is storage-key order itself.
+        if (next < index.Keys.Length && !(index.IsPrimaryKey && backward != true))
+        {
+            return null;
+        }
+
         return backward ?? false;
     }
 }

@@ -23,6 +23,10 @@ internal sealed partial class QueryGenerator(Random random, FuzzSchema schema)
     {
         comparable = true;
         aliases = 0;
+        if (random.Next(8) == 0)
+        {
+            return TopRows();
+        }
         var sql = new StringBuilder();
         var kinds = RandomKinds();
         sql.Append(Select(kinds, null, 2, false, out var distinctOrGrouped, out var topScope));
@@ -71,6 +75,28 @@ internal sealed partial class QueryGenerator(Random random, FuzzSchema schema)
     }
 
     private void NotComparable() => comparable = false;
+
+    /// <summary>
+    /// ORDER BY … LIMIT over one table with ties on the sort keys, told apart by id: whether the plan reads an
+    /// index in order or sorts, the same rows must come first (plan choice never changes results). SQLite
+    /// leaves the order of ties unspecified, so this shape is compared between the ReefDB copies only.
+    /// </summary>
+    private GeneratedQuery TopRows()
+    {
+        var table = Pick(schema.Tables);
+        var alias = $"a{aliases++}";
+        var keys = table.DataColumns.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Select(c => $"{alias}.{c.Name}").ToList();
+        var descending = random.Next(2) == 0 ? " DESC" : string.Empty;
+        var where = string.Empty;
+        if (random.Next(3) == 0)
+        {
+            var scope = new FuzzScope(table.Columns.Select(c => new ScopeColumn($"{alias}.{c.Name}", c.Kind)).ToList());
+            where = $" WHERE {Bool(scope, 1)}";
+        }
+
+        var sql = $"SELECT {alias}.id, {string.Join(", ", keys)} FROM {table.Name} AS {alias}{where} ORDER BY {string.Join(", ", keys.Select(k => k + descending))} LIMIT {Number(1, 6)}";
+        return new GeneratedQuery(sql, Ordered: true, SqliteComparable: false);
+    }
 
     private List<ColumnKind> RandomKinds() =>
         Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(3) == 0 ? ColumnKind.Text : ColumnKind.Integer).ToList();

@@ -155,12 +155,51 @@ internal sealed class IndexScanNode : PlanNode
             yield break;
         }
 
-        foreach (var entry in data.Index(index.Name).Entries.Range(from, to, descending))
+        var entries = data.Index(index.Name).Entries;
+        if (!descending)
         {
-            if (data.Rows.TryGet(new RowKey(entry.Value), out var row) && (filter is null || filter(row, ctx)))
+            foreach (var entry in entries.Range(from, to))
             {
-                yield return row;
+                if (data.Rows.TryGet(new RowKey(entry.Value), out var row) && (filter is null || filter(row, ctx)))
+                {
+                    yield return row;
+                }
             }
+
+            yield break;
+        }
+
+        // Backwards, run by run: rows with equal index key parts must come in storage-key order, as the stable
+        // sort of a sequential scan gives them, or choosing this plan would change which rows ORDER BY … DESC
+        // LIMIT keeps (DESIGN.md §2; found by ExecutorFuzzTests). So find the highest key parts at or below the
+        // bound, read that run forwards, then continue below it: one descent per run, nothing buffered.
+        var width = index.Keys.Length;
+        var below = to;
+        while (true)
+        {
+            SqlValue[]? highest = null;
+            foreach (var entry in entries.Range(from, below, descending: true))
+            {
+                highest = entry.Key.Values;
+                break;
+            }
+
+            if (highest is null)
+            {
+                yield break;
+            }
+
+            // Range bounds never split a run: they compare at most the key parts, never the storage key.
+            var parts = highest[..width];
+            foreach (var entry in entries.Range(RowKey.Before(parts), RowKey.After(parts)))
+            {
+                if (data.Rows.TryGet(new RowKey(entry.Value), out var row) && (filter is null || filter(row, ctx)))
+                {
+                    yield return row;
+                }
+            }
+
+            below = RowKey.Before(parts);
         }
     }
 }
