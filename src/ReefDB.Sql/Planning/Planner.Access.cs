@@ -117,10 +117,12 @@ internal sealed partial class Planner
 
     private static BoundExpr And(List<BoundExpr> conjuncts) => conjuncts.Count == 1 ? conjuncts[0] : new BoundLogical(true, [.. conjuncts]);
 
-    /// <summary>Matches conjuncts to the key parts of <paramref name="index"/>; null when none applies.</summary>
-    private AccessPath? MatchIndex(BoundTableRef t, IndexDef index, List<BoundExpr> local, int level, double rows)
+    /// <summary>
+    /// Matches conjuncts of the form <c>key part = value</c> to the leading parts of <paramref name="index"/>, in
+    /// key order, until a part has none: the equalities found, the conjuncts they consumed, and how many parts.
+    /// </summary>
+    private (List<BoundExpr> Equal, HashSet<BoundExpr> Consumed, int Parts) MatchEqualityPrefix(int source, IndexDef index, List<BoundExpr> local, int level)
     {
-        var source = t.Variable.SourceId;
         var equal = new List<BoundExpr>();
         var consumed = new HashSet<BoundExpr>(ReferenceEqualityComparer.Instance);
         var part = 0;
@@ -136,6 +138,15 @@ internal sealed partial class Planner
             equal.Add(EqualityOn(match, source, column, level)!);
             consumed.Add(match);
         }
+
+        return (equal, consumed, part);
+    }
+
+    /// <summary>Matches conjuncts to the key parts of <paramref name="index"/>; null when none applies.</summary>
+    private AccessPath? MatchIndex(BoundTableRef t, IndexDef index, List<BoundExpr> local, int level, double rows)
+    {
+        var source = t.Variable.SourceId;
+        var (equal, consumed, part) = MatchEqualityPrefix(source, index, local, level);
 
         var distinct = (double)Statistics.DistinctLeading(t.Table.Name, index.Name);
         if (part == index.Keys.Length)

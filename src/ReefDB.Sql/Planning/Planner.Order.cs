@@ -48,21 +48,7 @@ internal sealed partial class Planner
             .OrderBy(i => i.IsPrimaryKey ? 0 : 1).ThenBy(i => i.Name, StringComparer.Ordinal);
         foreach (var index in candidates)
         {
-            var equal = new List<BoundExpr>();
-            var consumed = new HashSet<BoundExpr>(ReferenceEqualityComparer.Instance);
-            var part = 0;
-            for (; part < index.Keys.Length; part++)
-            {
-                var column = index.Keys[part].Column;
-                var match = local.FirstOrDefault(c => !consumed.Contains(c) && EqualityOn(c, source, column, level) is not null);
-                if (match is null)
-                {
-                    break;
-                }
-
-                equal.Add(EqualityOn(match, source, column, level)!);
-                consumed.Add(match);
-            }
+            var (equal, consumed, part) = MatchEqualityPrefix(source, index, local, level);
 
             if (FollowsIndex(t, index, part, request.Keys) is not { } backward)
             {
