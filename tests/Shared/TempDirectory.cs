@@ -1,11 +1,14 @@
-namespace ReefDB.Replication.Tests;
+namespace ReefDB.Testing;
 
-/// <summary>A fresh directory per test, deleted afterwards.</summary>
+/// <summary>
+/// A fresh directory per test, deleted afterwards. One source file linked into the test projects that open
+/// databases or raft directories on disk (see their .csproj), so the cleanup rule lives in one place.
+/// </summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reefdb-replica-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "reefdb-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
