@@ -1,9 +1,4 @@
-using System.Net;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using ReefDB.Raft.Storage;
 using ReefDB.Replication;
 using ReefDB.StateMachine;
@@ -16,7 +11,7 @@ namespace ReefDB.Transport.Tests.Cluster;
 internal sealed class ClusterNode : IAsyncDisposable
 {
     private static int batchCounter;
-    private WebApplication? app;
+    private RaftServer? server;
 
     private ClusterNode(ulong id, string directory)
     {
@@ -46,24 +41,16 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public async Task StartServerAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddReefRaftTransport(Transport);
-        app = builder.Build();
-        app.MapReefRaftService();
-        await app.StartAsync();
-        Port = new Uri(app.Urls.First()).Port;
+        server = await RaftServer.StartAsync(Transport, port);
+        Port = server.Port;
     }
 
     public async Task StopServerAsync()
     {
-        if (app is not null)
+        if (server is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            app = null;
+            await server.DisposeAsync();
+            server = null;
         }
     }
 

@@ -1,9 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using ReefDB.Raft.Messages;
 
 namespace ReefDB.Transport.Tests.Support;
@@ -11,7 +7,7 @@ namespace ReefDB.Transport.Tests.Support;
 /// <summary>A transport with its gRPC server on 127.0.0.1 (port chosen at run time) and a fake replica.</summary>
 internal sealed class TestNode : IAsyncDisposable
 {
-    private WebApplication? app;
+    private RaftServer? server;
 
     private TestNode(GrpcRaftTransport transport, FakeEndpoint endpoint)
     {
@@ -57,24 +53,16 @@ internal sealed class TestNode : IAsyncDisposable
     /// <summary>Starts the server (again) on <paramref name="port"/> (0: any free port).</summary>
     public async Task StartServerAsync(int port = 0)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
-        builder.Services.AddReefRaftTransport(Transport);
-        app = builder.Build();
-        app.MapReefRaftService();
-        await app.StartAsync();
-        Port = new Uri(app.Urls.First()).Port;
+        server = await RaftServer.StartAsync(Transport, port);
+        Port = server.Port;
     }
 
     public async Task StopServerAsync()
     {
-        if (app is not null)
+        if (server is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            app = null;
+            await server.DisposeAsync();
+            server = null;
         }
     }
 
