@@ -3,6 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using ReefDB.Benchmarks.Durable;
+using ReefDB.Benchmarks.FullText;
 using ReefDB.Benchmarks.Sql;
 
 namespace ReefDB.Benchmarks;
@@ -21,6 +22,11 @@ internal static class Program
         if (args is ["durable", .. var durable])
         {
             return DurableBenchmark.Run(durable);
+        }
+
+        if (args is ["fts", .. var fts])
+        {
+            return FtsBenchmark.Run(fts);
         }
 
         if (args is ["cpu-ratios", .. var workloads])
