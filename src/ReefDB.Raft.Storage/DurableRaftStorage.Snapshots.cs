@@ -118,7 +118,7 @@ public sealed partial class DurableRaftStorage
     private void ResetLogTo(SnapshotMetadata metadata)
     {
         log.ResetTo(metadata.Index, metadata.Term);
-        StateFile.Write(directory, hardState, metadata.Membership, fsync);
+        StateFile.Write(files, directory, hardState, metadata.Membership);
         baseMembership = metadata.Membership;
     }
 

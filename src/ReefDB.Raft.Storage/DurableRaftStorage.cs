@@ -22,7 +22,7 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
     private const string SnapshotFolder = "snapshots";
 
     private readonly string directory;
-    private readonly bool fsync;
+    private readonly DurableFile files;
     private readonly FileStream lockFile;
     private readonly SegmentedLog log;
     private readonly SnapshotStore snapshots;
@@ -31,12 +31,12 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
     private Membership baseMembership;
 
     private DurableRaftStorage(
-        string directory, DurableRaftStorageOptions options, FileStream lockFile, SegmentedLog log,
+        string directory, DurableRaftStorageOptions options, DurableFile files, FileStream lockFile, SegmentedLog log,
         SnapshotStore snapshots, List<string> warnings, HardState hardState, Membership baseMembership)
     {
         this.directory = directory;
         FsyncPolicy = options.Fsync;
-        fsync = options.Fsync == FsyncPolicy.Always;
+        this.files = files;
         this.lockFile = lockFile;
         this.log = log;
         this.snapshots = snapshots;
@@ -79,8 +79,8 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
         string directory, NodeIdentity identity, Membership bootstrapMembership, DurableRaftStorageOptions? options = null)
     {
         options ??= new DurableRaftStorageOptions();
-        var fsync = options.Fsync == FsyncPolicy.Always;
-        Directory.CreateDirectory(directory);
+        var files = new DurableFile(options.FileSystem, options.Fsync == FsyncPolicy.Always);
+        files.CreateDirectory(directory);
         var lockFile = new FileStream(Path.Combine(directory, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         try
         {
@@ -106,19 +106,19 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
                     "the identity file is missing although the directory holds a state file");
             }
 
-            IdentityFile.WriteOrCheck(directory, identity, fsync);
-            DeleteLeftoverTempFiles(directory, Warn);
+            IdentityFile.WriteOrCheck(files, directory, identity);
+            DeleteLeftoverTempFiles(files, directory, Warn);
             var stored = StateFile.Read(directory);
             if (stored is null)
             {
                 stored = (default(HardState), bootstrapMembership);
-                StateFile.Write(directory, stored.Value.State, stored.Value.Membership, fsync);
+                StateFile.Write(files, directory, stored.Value.State, stored.Value.Membership);
             }
 
-            var snapshots = SnapshotStore.Open(Path.Combine(directory, SnapshotFolder), fsync, Warn);
+            var snapshots = SnapshotStore.Open(Path.Combine(directory, SnapshotFolder), files, Warn);
             var newest = snapshots.Newest?.Metadata;
-            var log = SegmentedLog.Open(Path.Combine(directory, LogFolder), options, newest?.Index ?? 0, newest?.Term ?? 0, Warn);
-            var storage = new DurableRaftStorage(directory, options, lockFile, log, snapshots, warnings, stored.Value.State, stored.Value.Membership);
+            var log = SegmentedLog.Open(Path.Combine(directory, LogFolder), options, files, newest?.Index ?? 0, newest?.Term ?? 0, Warn);
+            var storage = new DurableRaftStorage(directory, options, files, lockFile, log, snapshots, warnings, stored.Value.State, stored.Value.Membership);
             storage.CheckCommitIsHeld();
             return storage;
         }
@@ -180,7 +180,7 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
     /// <summary>Persists a hard state handed out in <see cref="Ready.HardState"/> (atomically replaced).</summary>
     public void SetHardState(HardState state)
     {
-        StateFile.Write(directory, state, baseMembership, fsync);
+        StateFile.Write(files, directory, state, baseMembership);
         hardState = state;
     }
 
@@ -199,12 +199,12 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
         lockFile.Dispose();
     }
 
-    private static void DeleteLeftoverTempFiles(string directory, Action<string> warn)
+    private static void DeleteLeftoverTempFiles(DurableFile files, string directory, Action<string> warn)
     {
         foreach (var temp in Directory.GetFiles(directory, "*" + DurableFile.TempSuffix))
         {
             warn($"Deleted '{temp}': a file whose atomic replacement was interrupted by a crash (the previous version is kept).");
-            File.Delete(temp);
+            files.Delete(temp);
         }
     }
 
@@ -212,7 +212,7 @@ public sealed partial class DurableRaftStorage : IRaftStorage, IDisposable
     /// ends before the commit index has lost a segment.</summary>
     private void CheckCommitIsHeld()
     {
-        if (fsync && hardState.Commit > Math.Max(LastIndex, snapshots.Newest?.Metadata.Index ?? 0))
+        if (files.Fsync && hardState.Commit > Math.Max(LastIndex, snapshots.Newest?.Metadata.Index ?? 0))
         {
             throw new RaftStorageCorruptionException(Path.Combine(directory, LogFolder), 0,
                 $"the log ends at index {LastIndex} but entries up to {hardState.Commit} were committed: a log segment is missing");

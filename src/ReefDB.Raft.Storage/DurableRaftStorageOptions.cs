@@ -1,3 +1,5 @@
+using ReefDB.Raft.Storage.Files;
+
 namespace ReefDB.Raft.Storage;
 
 /// <summary>Tuning of a <see cref="DurableRaftStorage"/>.</summary>
@@ -17,4 +19,7 @@ public sealed record DurableRaftStorageOptions
     /// <summary>Called with each recovery warning (for example a torn tail truncated) as it happens, besides
     /// <see cref="DurableRaftStorage.RecoveryWarnings"/>. Keeps this project free of a logging dependency.</summary>
     public Action<string>? OnWarning { get; init; }
+
+    /// <summary>Where every write of the storage goes (a test substitutes a file system that simulates power cuts).</summary>
+    internal IFileSystem FileSystem { get; init; } = PhysicalFileSystem.Instance;
 }

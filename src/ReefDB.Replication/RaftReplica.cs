@@ -92,16 +92,17 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RaftReplica>();
+        var storageOptions = new DurableRaftStorageOptions
+        {
+            Fsync = options.Fsync,
+            SegmentBytes = options.SegmentBytes,
+            OnWarning = message => LogMessages.RecoveryWarning(logger, message),
+        };
         var storage = DurableRaftStorage.Open(
             options.RaftDirectory,
             new NodeIdentity(options.ClusterId, options.NodeId),
             options.InitialVoters.Count == 0 ? Membership.Empty : new Membership(options.InitialVoters),
-            new DurableRaftStorageOptions
-            {
-                Fsync = options.Fsync,
-                SegmentBytes = options.SegmentBytes,
-                OnWarning = message => LogMessages.RecoveryWarning(logger, message),
-            });
+            options.ConfigureStorage?.Invoke(storageOptions) ?? storageOptions);
         try
         {
             if (options.Fsync == FsyncPolicy.None)

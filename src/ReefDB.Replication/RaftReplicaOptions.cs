@@ -103,6 +103,10 @@ public sealed record RaftReplicaOptions
     /// <summary>Where the replica logs (elections, snapshots, recovery warnings). Default: nowhere.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Adjusts the storage options derived from these (tests substitute a file system that simulates power
+    /// cuts); null in production.</summary>
+    internal Func<DurableRaftStorageOptions, DurableRaftStorageOptions>? ConfigureStorage { get; init; }
+
     /// <summary>Checks every setting.</summary>
     /// <exception cref="ArgumentException">A setting is invalid; the message names it and the rule.</exception>
     public void Validate()

@@ -1,95 +1,87 @@
-using System.Runtime.InteropServices;
-
 namespace ReefDB.Raft.Storage.Files;
 
-/// <summary>The few file-system operations whose ordering makes the storage crash-safe.</summary>
-internal static class DurableFile
+/// <summary>
+/// The storage's writes under its fsync policy: every file write, fsync, rename, delete and directory creation of a
+/// raft directory goes through here, and from here through the <see cref="IFileSystem"/> seam.
+/// </summary>
+/// <remarks>Under <see cref="FsyncPolicy.None"/> the syncs are skipped; everything else is the same.</remarks>
+internal sealed class DurableFile(IFileSystem fileSystem, bool fsync)
 {
     /// <summary>The suffix of a file being written before its atomic rename; leftovers are deleted at open.</summary>
     public const string TempSuffix = ".tmp";
+
+    /// <summary>True under <see cref="FsyncPolicy.Always"/>.</summary>
+    public bool Fsync => fsync;
+
+    /// <summary>Opens a file for writing (see <see cref="IFileSystem.OpenWrite"/>).</summary>
+    public IWritableFile OpenWrite(string path, FileMode mode) => fileSystem.OpenWrite(path, mode);
 
     /// <summary>
     /// Replaces <paramref name="path"/> with <paramref name="contents"/> atomically: write a temporary file, fsync
     /// it, rename it over the target, fsync the directory. A crash leaves either the old or the new file, never a
     /// mix (a leftover temporary file is ignored and deleted by the next open).
     /// </summary>
-    public static void WriteAtomically(string path, ReadOnlySpan<byte> contents, bool fsync)
+    public void WriteAtomically(string path, ReadOnlySpan<byte> contents)
     {
         var temp = path + TempSuffix;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        using (var file = fileSystem.OpenWrite(temp, FileMode.Create))
         {
-            stream.Write(contents);
-            Flush(stream, fsync);
+            file.Write(contents, 0);
+            Sync(file);
         }
 
-        File.Move(temp, path, overwrite: true);
-        SyncDirectory(Path.GetDirectoryName(path)!, fsync);
+        fileSystem.Move(temp, path);
+        SyncDirectory(Path.GetDirectoryName(path)!);
     }
 
-    /// <summary>Forces the stream's data to the disk when <paramref name="fsync"/> is set.</summary>
-    public static void Flush(FileStream stream, bool fsync)
+    /// <summary>fsyncs <paramref name="file"/> under fsync <c>always</c>.</summary>
+    public void Sync(IWritableFile file)
     {
         if (fsync)
         {
-            stream.Flush(flushToDisk: true);
-        }
-        else
-        {
-            stream.Flush();
+            file.Sync();
         }
     }
 
-    /// <summary>
-    /// Makes creations, renames and deletions in <paramref name="directory"/> durable (POSIX needs an fsync of the
-    /// directory itself; .NET has no API for it, hence the libc calls). On Windows, NTFS journals metadata and a
-    /// directory cannot be opened as a file, so this does nothing.
-    /// </summary>
-    public static void SyncDirectory(string directory, bool fsync)
+    /// <summary>Forces the data of <paramref name="file"/> (and its length) to the disk under fsync <c>always</c>.</summary>
+    public void SyncData(IWritableFile file)
     {
-        if (!fsync || OperatingSystem.IsWindows())
+        if (fsync)
         {
-            return;
-        }
-
-        var fd = NativeMethods.Open(directory, 0 /* O_RDONLY */);
-        if (fd < 0)
-        {
-            throw new IOException($"Cannot open directory '{directory}' to fsync it (errno {Marshal.GetLastPInvokeError()}).");
-        }
-
-        try
-        {
-            if (NativeMethods.Fsync(fd) != 0)
-            {
-                throw new IOException($"fsync of directory '{directory}' failed (errno {Marshal.GetLastPInvokeError()}).");
-            }
-        }
-        finally
-        {
-            _ = NativeMethods.Close(fd);
+            file.SyncData();
         }
     }
+
+    /// <summary>Makes creations, renames and deletions in <paramref name="directory"/> durable.</summary>
+    public void SyncDirectory(string directory)
+    {
+        if (fsync)
+        {
+            fileSystem.SyncDirectory(directory);
+        }
+    }
+
+    /// <summary>Creates <paramref name="directory"/> if missing, and then makes its entry in its parent durable: files
+    /// synced into a directory whose own creation was lost would be lost with it.</summary>
+    public void CreateDirectory(string directory)
+    {
+        var full = Path.GetFullPath(directory);
+        if (fileSystem.CreateDirectory(full) && Path.GetDirectoryName(full) is { } parent)
+        {
+            SyncDirectory(parent);
+        }
+    }
+
+    /// <summary>Renames <paramref name="source"/> over <paramref name="destination"/> (durable once the directory is synced).</summary>
+    public void Move(string source, string destination) => fileSystem.Move(source, destination);
+
+    /// <summary>Deletes a file if it exists (durable once its directory is synced; see <see cref="DeleteDurably"/>).</summary>
+    public void Delete(string path) => fileSystem.Delete(path);
 
     /// <summary>Deletes a file if it exists, then makes the deletion durable.</summary>
-    public static void Delete(string path, bool fsync)
+    public void DeleteDurably(string path)
     {
-        File.Delete(path);
-        SyncDirectory(Path.GetDirectoryName(path)!, fsync);
-    }
-
-    // DllImport rather than LibraryImport: the latter's generated code needs unsafe blocks for three trivial calls.
-    private static class NativeMethods
-    {
-        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        internal static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
-
-        [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        internal static extern int Fsync(int fd);
-
-        [DllImport("libc", EntryPoint = "close", SetLastError = true)]
-        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-        internal static extern int Close(int fd);
+        fileSystem.Delete(path);
+        SyncDirectory(Path.GetDirectoryName(path)!);
     }
 }

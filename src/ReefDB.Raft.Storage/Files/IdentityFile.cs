@@ -14,7 +14,7 @@ internal static class IdentityFile
 
     /// <summary>Writes the identity into a new directory, or checks it against the one already there.</summary>
     /// <exception cref="InvalidOperationException">The directory belongs to another cluster or node.</exception>
-    public static void WriteOrCheck(string directory, NodeIdentity identity, bool fsync)
+    public static void WriteOrCheck(DurableFile files, string directory, NodeIdentity identity)
     {
         if (identity.NodeId == 0 || string.IsNullOrEmpty(identity.ClusterId) || identity.ClusterId.AsSpan().ContainsAny('\n', '\r'))
         {
@@ -25,7 +25,7 @@ internal static class IdentityFile
         if (!File.Exists(path))
         {
             var text = string.Create(CultureInfo.InvariantCulture, $"{FirstLine}\ncluster={identity.ClusterId}\nnode={identity.NodeId}\n");
-            DurableFile.WriteAtomically(path, Encoding.UTF8.GetBytes(text), fsync);
+            files.WriteAtomically(path, Encoding.UTF8.GetBytes(text));
             return;
         }
 

@@ -13,7 +13,7 @@ internal static class StateFile
     private const uint Magic = 0x53484652; // "RFHS"
     private const uint Version = 1;
 
-    public static void Write(string directory, HardState state, Membership membership, bool fsync)
+    public static void Write(DurableFile files, string directory, HardState state, Membership membership)
     {
         var output = new List<byte>(64);
         BinaryCodec.WriteU32(output, Magic);
@@ -22,7 +22,7 @@ internal static class StateFile
         BinaryCodec.WriteU64(output, state.Vote);
         BinaryCodec.WriteU64(output, state.Commit);
         BinaryCodec.WriteMembership(output, membership);
-        DurableFile.WriteAtomically(Path.Combine(directory, Name), BinaryCodec.Seal(output), fsync);
+        files.WriteAtomically(Path.Combine(directory, Name), BinaryCodec.Seal(output));
     }
 
     /// <summary>The stored state, or null when the directory has none yet.</summary>

@@ -13,13 +13,13 @@ internal sealed partial class Segment
     /// <paramref name="warn"/>. Any other damage throws <see cref="RaftStorageCorruptionException"/>.
     /// </summary>
     /// <returns>The segment, or null for a last segment whose header never became durable (deleted).</returns>
-    public static Segment? Load(string path, ulong nameIndex, bool isLast, bool fsync, Action<string> warn)
+    public static Segment? Load(DurableFile files, string path, ulong nameIndex, bool isLast, Action<string> warn)
     {
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length < HeaderSize && isLast)
         {
             warn($"Deleted the log segment '{path}': its header was never completely written.");
-            DurableFile.Delete(path, fsync);
+            files.DeleteDurably(path);
             return null;
         }
 
@@ -51,9 +51,9 @@ internal sealed partial class Segment
             {
                 warn($"Truncated a torn record at the end of the log segment '{path}' at offset {position} " +
                      $"({bytes.Length - position} bytes): a write that did not complete before a crash.");
-                using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read, 1);
-                stream.SetLength(position);
-                DurableFile.Flush(stream, fsync);
+                using var file = files.OpenWrite(path, FileMode.Open);
+                file.SetLength(position);
+                files.Sync(file);
                 break;
             }
 

@@ -52,16 +52,16 @@ internal sealed partial class Segment
     public ulong TermAt(ulong index) => index == FirstIndex - 1 ? PreviousTerm : Terms[(int)(index - FirstIndex)];
 
     /// <summary>Creates an empty segment file; its header is durable (file and directory fsynced) on return.</summary>
-    public static Segment Create(string directory, ulong firstIndex, ulong previousTerm, bool fsync)
+    public static Segment Create(DurableFile files, string directory, ulong firstIndex, ulong previousTerm)
     {
         var segment = new Segment(System.IO.Path.Combine(directory, FileName(firstIndex)), firstIndex, previousTerm);
-        using (var stream = new FileStream(segment.Path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1))
+        using (var file = files.OpenWrite(segment.Path, FileMode.CreateNew))
         {
-            stream.Write(EncodeHeader(firstIndex, previousTerm));
-            DurableFile.Flush(stream, fsync);
+            file.Write(EncodeHeader(firstIndex, previousTerm), 0);
+            files.Sync(file);
         }
 
-        DurableFile.SyncDirectory(directory, fsync);
+        files.SyncDirectory(directory);
         return segment;
     }
 

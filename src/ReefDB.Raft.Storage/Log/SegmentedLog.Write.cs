@@ -1,5 +1,4 @@
 using ReefDB.Raft.Messages;
-using ReefDB.Raft.Storage.Files;
 
 namespace ReefDB.Raft.Storage.Log;
 
@@ -74,14 +73,14 @@ internal sealed partial class SegmentedLog
         var deleted = false;
         while (segments.Count > 1 && segments[0].LastIndex <= index)
         {
-            File.Delete(segments[0].Path);
+            files.Delete(segments[0].Path);
             segments.RemoveAt(0);
             deleted = true;
         }
 
         if (deleted)
         {
-            DurableFile.SyncDirectory(directory, fsync);
+            files.SyncDirectory(directory);
         }
 
         if (cacheFirst < FirstIndex)
@@ -100,7 +99,7 @@ internal sealed partial class SegmentedLog
         active?.Dispose();
         active = null;
         DeleteAllSegments();
-        segments.Add(Segment.Create(directory, snapshotIndex + 1, snapshotTerm, fsync));
+        segments.Add(Segment.Create(files, directory, snapshotIndex + 1, snapshotTerm));
         FirstIndex = snapshotIndex + 1;
         cache.Clear();
         cacheBytes = 0;
@@ -113,11 +112,11 @@ internal sealed partial class SegmentedLog
     {
         for (var i = segments.Count - 1; i >= 0; i--)
         {
-            File.Delete(segments[i].Path);
+            files.Delete(segments[i].Path);
         }
 
         segments.Clear();
-        DurableFile.SyncDirectory(directory, fsync);
+        files.SyncDirectory(directory);
     }
 
     /// <summary>
@@ -134,11 +133,11 @@ internal sealed partial class SegmentedLog
             active = null;
             for (var i = segments.Count - 1; i > keepSegments; i--)
             {
-                File.Delete(segments[i].Path);
+                files.Delete(segments[i].Path);
                 segments.RemoveAt(i);
             }
 
-            DurableFile.SyncDirectory(directory, fsync);
+            files.SyncDirectory(directory);
             OpenActive();
         }
 
@@ -146,8 +145,7 @@ internal sealed partial class SegmentedLog
         var keep = (int)(start - segment.FirstIndex);
         var end = segment.Offsets[keep];
         active!.SetLength(end);
-        DurableFile.Flush(active, fsync);
-        active.Position = end;
+        files.Sync(active);
         segment.Offsets.RemoveRange(keep, segment.Count - keep);
         segment.Terms.RemoveRange(keep, segment.Terms.Count - keep);
         segment.EndOffset = end;
@@ -201,8 +199,8 @@ internal sealed partial class SegmentedLog
         }
 
         var segment = segments[^1];
-        active!.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-        DurableFile.Flush(active, fsync);
+        active!.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), segment.EndOffset);
+        files.Sync(active);
         segment.Offsets.AddRange(offsets);
         segment.Terms.AddRange(terms);
         segment.EndOffset += buffer.Length;
@@ -214,7 +212,7 @@ internal sealed partial class SegmentedLog
     private void Rotate()
     {
         var last = segments[^1];
-        segments.Add(Segment.Create(directory, last.LastIndex + 1, last.TermAt(last.LastIndex), fsync));
+        segments.Add(Segment.Create(files, directory, last.LastIndex + 1, last.TermAt(last.LastIndex)));
         OpenActive();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ReefDB.Raft.Messages;
+using ReefDB.Raft.Storage.Files;
 
 namespace ReefDB.Raft.Storage.Log;
 
@@ -15,19 +16,19 @@ internal sealed partial class SegmentedLog : IDisposable
 {
     private readonly string directory;
     private readonly DurableRaftStorageOptions options;
-    private readonly bool fsync;
+    private readonly DurableFile files;
     private readonly List<Segment> segments = [];
     private readonly List<Entry> cache = [];
     private ulong cacheFirst;
     private long cacheBytes;
-    private FileStream? active;
+    private IWritableFile? active;
     private bool failed;
 
-    private SegmentedLog(string directory, DurableRaftStorageOptions options)
+    private SegmentedLog(string directory, DurableRaftStorageOptions options, DurableFile files)
     {
         this.directory = directory;
         this.options = options;
-        fsync = options.Fsync == FsyncPolicy.Always;
+        this.files = files;
     }
 
     /// <summary>The first entry held; FirstIndex - 1 is the compaction point, whose term stays known.</summary>
@@ -45,17 +46,18 @@ internal sealed partial class SegmentedLog : IDisposable
     /// snapshot was being installed) and is discarded.
     /// </summary>
     public static SegmentedLog Open(
-        string directory, DurableRaftStorageOptions options, ulong snapshotIndex, ulong snapshotTerm, Action<string> warn)
+        string directory, DurableRaftStorageOptions options, DurableFile durable, ulong snapshotIndex, ulong snapshotTerm,
+        Action<string> warn)
     {
-        Directory.CreateDirectory(directory);
-        var log = new SegmentedLog(directory, options);
+        durable.CreateDirectory(directory);
+        var log = new SegmentedLog(directory, options, durable);
         var files = Directory.GetFiles(directory, "*" + Segment.Extension)
             .Select(path => (Path: path, Index: ParseName(path)))
             .OrderBy(f => f.Index)
             .ToList();
         for (var i = 0; i < files.Count; i++)
         {
-            var segment = Segment.Load(files[i].Path, files[i].Index, i == files.Count - 1, log.fsync, warn);
+            var segment = Segment.Load(durable, files[i].Path, files[i].Index, i == files.Count - 1, warn);
             if (segment is not null)
             {
                 log.CheckFollows(segment);
@@ -65,7 +67,7 @@ internal sealed partial class SegmentedLog : IDisposable
 
         if (log.segments.Count == 0)
         {
-            log.segments.Add(Segment.Create(directory, snapshotIndex + 1, snapshotTerm, log.fsync));
+            log.segments.Add(Segment.Create(durable, directory, snapshotIndex + 1, snapshotTerm));
         }
         else if (log.segments[0].FirstIndex > snapshotIndex + 1)
         {
@@ -78,7 +80,7 @@ internal sealed partial class SegmentedLog : IDisposable
             warn($"Discarded the log in '{directory}': it does not contain the snapshot at index {snapshotIndex} " +
                  $"term {snapshotTerm}, so it predates a snapshot received from the leader.");
             log.DeleteAllSegments();
-            log.segments.Add(Segment.Create(directory, snapshotIndex + 1, snapshotTerm, log.fsync));
+            log.segments.Add(Segment.Create(durable, directory, snapshotIndex + 1, snapshotTerm));
         }
 
         log.FirstIndex = snapshotIndex + 1;
@@ -214,8 +216,6 @@ internal sealed partial class SegmentedLog : IDisposable
     private void OpenActive()
     {
         active?.Dispose();
-        var segment = segments[^1];
-        active = new FileStream(segment.Path, FileMode.Open, FileAccess.Write, FileShare.Read, 1);
-        active.Position = segment.EndOffset;
+        active = files.OpenWrite(segments[^1].Path, FileMode.Open);
     }
 }

@@ -15,17 +15,21 @@ namespace ReefDB.Raft.Storage.Snapshots;
 /// </remarks>
 public sealed class SnapshotFileWriter : Stream
 {
-    private const int Buffer = 1 << 16;
-    private readonly bool fsync;
-    private FileStream? file;
+    private const int BufferSize = 1 << 16;
+    private readonly DurableFile durable;
+
+    // Payloads arrive in small pieces (rows, messages): they are gathered here and written 64 KiB at a time.
+    private readonly byte[] gathered = new byte[BufferSize];
+    private int buffered;
+    private IWritableFile? file;
     private uint checksum;
     private long size;
 
-    internal SnapshotFileWriter(string path, bool fsync)
+    internal SnapshotFileWriter(DurableFile durable, string path)
     {
         Path = path;
-        this.fsync = fsync;
-        file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, Buffer);
+        this.durable = durable;
+        file = durable.OpenWrite(path, FileMode.CreateNew);
     }
 
     /// <summary>The temporary file's full path.</summary>
@@ -69,7 +73,21 @@ public sealed class SnapshotFileWriter : Stream
     {
         var target = file ?? throw new InvalidOperationException("The snapshot file is complete or disposed.");
         checksum = Crc32C.Append(checksum, buffer);
-        target.Write(buffer);
+        if (buffered + buffer.Length > BufferSize)
+        {
+            WriteGathered(target);
+        }
+
+        if (buffer.Length >= BufferSize)
+        {
+            target.Write(buffer, size);
+        }
+        else
+        {
+            buffer.CopyTo(gathered.AsSpan(buffered));
+            buffered += buffer.Length;
+        }
+
         size += buffer.Length;
     }
 
@@ -77,14 +95,21 @@ public sealed class SnapshotFileWriter : Stream
     public void Complete()
     {
         var target = file ?? throw new InvalidOperationException("The snapshot file is complete or disposed.");
-        DurableFile.Flush(target, fsync);
+        WriteGathered(target);
+        durable.Sync(target);
         target.Dispose();
         file = null;
         IsComplete = true;
     }
 
     /// <inheritdoc />
-    public override void Flush() => file?.Flush();
+    public override void Flush()
+    {
+        if (file is { } target)
+        {
+            WriteGathered(target);
+        }
+    }
 
     /// <inheritdoc />
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
@@ -104,10 +129,20 @@ public sealed class SnapshotFileWriter : Stream
             file = null;
             if (!Adopted)
             {
-                File.Delete(Path);
+                durable.Delete(Path);
             }
         }
 
         base.Dispose(disposing);
+    }
+
+    /// <summary>Writes the gathered bytes, which end where <see cref="Size"/> does.</summary>
+    private void WriteGathered(IWritableFile target)
+    {
+        if (buffered > 0)
+        {
+            target.Write(gathered.AsSpan(0, buffered), size - buffered);
+            buffered = 0;
+        }
     }
 }

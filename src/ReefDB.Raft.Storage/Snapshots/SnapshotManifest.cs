@@ -12,7 +12,7 @@ internal static class SnapshotManifest
     private const uint Magic = 0x4D534652; // "RFSM"
     private const uint Version = 1;
 
-    public static void Write(string path, IReadOnlyList<SnapshotFile> files, bool fsync)
+    public static void Write(DurableFile durable, string path, IReadOnlyList<SnapshotFile> files)
     {
         var output = new List<byte>(128);
         BinaryCodec.WriteU32(output, Magic);
@@ -27,7 +27,7 @@ internal static class SnapshotManifest
             BinaryCodec.WriteMembership(output, file.Metadata.Membership);
         }
 
-        DurableFile.WriteAtomically(path, BinaryCodec.Seal(output), fsync);
+        durable.WriteAtomically(path, BinaryCodec.Seal(output));
     }
 
     /// <summary>The snapshots listed, newest first; empty when there is no manifest yet.</summary>

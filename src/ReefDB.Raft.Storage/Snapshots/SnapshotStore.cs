@@ -19,13 +19,13 @@ internal sealed class SnapshotStore
     private const int CopyBuffer = 1 << 16;
 
     private readonly string directory;
-    private readonly bool fsync;
+    private readonly DurableFile durable;
     private List<SnapshotFile> files;
 
-    private SnapshotStore(string directory, bool fsync, List<SnapshotFile> files)
+    private SnapshotStore(string directory, DurableFile durable, List<SnapshotFile> files)
     {
         this.directory = directory;
-        this.fsync = fsync;
+        this.durable = durable;
         this.files = files;
     }
 
@@ -36,10 +36,10 @@ internal sealed class SnapshotStore
 
     /// <summary>Opens the folder, removes interrupted installs, and verifies the newest snapshot's checksum by
     /// streaming it (an older one is only a fallback for operators and is checked for presence).</summary>
-    public static SnapshotStore Open(string directory, bool fsync, Action<string> warn)
+    public static SnapshotStore Open(string directory, DurableFile durable, Action<string> warn)
     {
-        Directory.CreateDirectory(directory);
-        var store = new SnapshotStore(directory, fsync, SnapshotManifest.Read(Path.Combine(directory, ManifestName)));
+        durable.CreateDirectory(directory);
+        var store = new SnapshotStore(directory, durable, SnapshotManifest.Read(Path.Combine(directory, ManifestName)));
         foreach (var file in store.files)
         {
             var path = store.PathOf(file);
@@ -61,7 +61,7 @@ internal sealed class SnapshotStore
             if (name != ManifestName && !listed.Contains(name))
             {
                 warn($"Deleted '{path}': a snapshot file not listed in the manifest (an interrupted install or prune).");
-                File.Delete(path);
+                durable.Delete(path);
             }
         }
 
@@ -79,7 +79,7 @@ internal sealed class SnapshotStore
 
     /// <summary>A writer for a future snapshot's payload, with a file name of its own (safe on any thread).</summary>
     public SnapshotFileWriter BeginWrite() => new(
-        Path.Combine(directory, "incoming-" + Guid.NewGuid().ToString("N") + DurableFile.TempSuffix), fsync);
+        durable, Path.Combine(directory, "incoming-" + Guid.NewGuid().ToString("N") + DurableFile.TempSuffix));
 
     /// <summary>Makes the completed payload of <paramref name="writer"/> the newest snapshot (a rename, then the
     /// manifest: the commit point), pruning to two.</summary>
@@ -91,23 +91,23 @@ internal sealed class SnapshotStore
         }
 
         var file = new SnapshotFile(metadata, writer.Size, writer.Checksum);
-        File.Move(writer.Path, PathOf(file), overwrite: true);
+        durable.Move(writer.Path, PathOf(file));
         writer.Adopted = true;
-        DurableFile.SyncDirectory(directory, fsync);
+        durable.SyncDirectory(directory);
 
         var kept = new List<SnapshotFile> { file };
         kept.AddRange(files.Where(f => f.FileName != file.FileName).Take(Kept - 1));
-        SnapshotManifest.Write(Path.Combine(directory, ManifestName), kept, fsync);
+        SnapshotManifest.Write(durable, Path.Combine(directory, ManifestName), kept);
         var removed = files.Where(f => !kept.Any(k => k.FileName == f.FileName)).ToList();
         files = kept;
         foreach (var old in removed)
         {
-            File.Delete(PathOf(old));
+            durable.Delete(PathOf(old));
         }
 
         if (removed.Count > 0)
         {
-            DurableFile.SyncDirectory(directory, fsync);
+            durable.SyncDirectory(directory);
         }
 
         return file;
