@@ -6,6 +6,9 @@ namespace ReefDB.Raft.Storage.Log;
 /// <summary>Scanning a segment at open: what is a torn tail (truncated) and what is corruption (fatal).</summary>
 internal sealed partial class Segment
 {
+    /// <summary>The unit in which a power cut may keep or lose the pages of an unsynced write.</summary>
+    private const int PageSize = 4096;
+
     /// <summary>
     /// Scans the segment at <paramref name="path"/>, checking every record. In the last segment, a record that
     /// runs past the end of the file, or a bad record followed only by zeros or by nothing, is the trace of a write
@@ -16,7 +19,7 @@ internal sealed partial class Segment
     public static Segment? Load(DurableFile files, string path, ulong nameIndex, bool isLast, Action<string> warn)
     {
         var bytes = File.ReadAllBytes(path);
-        if (bytes.Length < HeaderSize && isLast)
+        if (isLast && (bytes.Length < HeaderSize || !bytes.AsSpan().ContainsAnyExcept((byte)0)))
         {
             warn($"Deleted the log segment '{path}': its header was never completely written.");
             files.DeleteDurably(path);
@@ -77,7 +80,39 @@ internal sealed partial class Segment
         // after the one record of the interrupted write whose bytes did land only partly.
         var end = position + claimedEnd;
         return !bytes.AsSpan((int)position).ContainsAnyExcept((byte)0)
-            || (claimedEnd > LogRecord.HeaderSize && !bytes.AsSpan((int)end).ContainsAnyExcept((byte)0));
+            || (claimedEnd > LogRecord.HeaderSize && !bytes.AsSpan((int)end).ContainsAnyExcept((byte)0))
+            || HasLostPage(bytes, position, end);
+    }
+
+    /// <summary>
+    /// True when the bad record at <paramref name="position"/> holds a page that never reached the disk. A power cut
+    /// can persist some pages of the interrupted write and not others (write-back goes in any order), and a page
+    /// that did not land reads as zeros (the file had grown over it). Under fsync <c>always</c> an append is one
+    /// write then one sync, so everything from such a record on belongs to that unacknowledged write: a torn tail,
+    /// even with valid records after it. Damage to synced data does not zero whole pages; a record whose payload
+    /// holds a whole page of zeros and that is also damaged would be taken for a torn one (OVERVIEW.md, limits).
+    /// </summary>
+    private static bool HasLostPage(byte[] bytes, long position, long end)
+    {
+        // The record starts in a lost page: its length (never 0 in a real record) and the rest of that page are zeros.
+        var pageEnd = Math.Min((position / PageSize + 1) * PageSize, bytes.Length);
+        if (BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)position)) == 0
+            && !bytes.AsSpan((int)position, (int)(pageEnd - position)).ContainsAnyExcept((byte)0))
+        {
+            return true;
+        }
+
+        // A later page of the record was lost: a whole page of zeros (up to the end of the file at most).
+        end = Math.Min(end, bytes.Length);
+        for (var page = pageEnd; page < end; page += PageSize)
+        {
+            if (!bytes.AsSpan((int)page, (int)Math.Min(PageSize, bytes.Length - page)).ContainsAnyExcept((byte)0))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Segment ReadHeader(string path, byte[] bytes, ulong nameIndex)
