@@ -27,8 +27,7 @@ internal sealed class InMemoryCommandLog(ReefStateMachine stateMachine, TimeProv
         }
     }
 
-    public ExecutionEnvironment ReadEnvironment() =>
-        new(clock.GetUtcNow().UtcDateTime, RandomNumberGenerator.GetInt32(int.MaxValue));
+    public ExecutionEnvironment ReadEnvironment() => ReadEnvironments.Now(clock);
 
     public void Dispose()
     {

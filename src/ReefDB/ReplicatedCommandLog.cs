@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ReefDB.Replication;
 using ReefDB.Sql;
 using ReefDB.Sql.Types;
@@ -28,8 +27,7 @@ internal sealed class ReplicatedCommandLog(RaftReplica replica, TimeProvider clo
         return applied.Results ?? throw new InvalidOperationException("An embedded write was answered from a client session.");
     }
 
-    public ExecutionEnvironment ReadEnvironment() =>
-        new(clock.GetUtcNow().UtcDateTime, RandomNumberGenerator.GetInt32(int.MaxValue));
+    public ExecutionEnvironment ReadEnvironment() => ReadEnvironments.Now(clock);
 
     public void Dispose() => replica.Dispose();
 }

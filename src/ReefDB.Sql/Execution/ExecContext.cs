@@ -35,7 +35,7 @@ internal sealed class ExecContext
     public Dictionary<int, object> SubqueryCache => field ??= [];
 
     /// <summary>Rows of the previous round of each recursive CTE, by work table id.</summary>
-    public Dictionary<int, List<SqlValue[]>> WorkTables => field ??= [];
+    public Dictionary<int, WorkTableRound> WorkTables => field ??= [];
 
     /// <summary>The current row of query level <paramref name="level"/>, for correlated references.</summary>
     public SqlValue[] Frame(int level) => frames[level] ?? throw new InvalidOperationException("correlated row is not set");

@@ -47,52 +47,52 @@ internal sealed class InsertExecutable : Executable
         var writer = ws.Writer(table.Name);
         var returned = returning is null ? null : new List<SqlValue[]>();
         long count = 0;
-        var hasFks = table.ForeignKeys.Length > 0;
-        foreach (var input in Inputs(ctx))
+        if (values is not null)
         {
-            var row = new SqlValue[table.RowWidth];
-            var assigned = new bool[table.Columns.Length];
-            for (var i = 0; i < targets.Length; i++)
+            foreach (var r in values)
             {
-                if (input[i] is { } v)
+                // One value per target column, null meaning DEFAULT.
+                var row = new SqlValue[table.RowWidth];
+                var assigned = new bool[table.Columns.Length];
+                for (var i = 0; i < targets.Length; i++)
                 {
-                    row[targets[i]] = v;
-                    assigned[targets[i]] = true;
-                }
-            }
-
-            for (var c = 0; c < assigned.Length; c++)
-            {
-                if (!assigned[c] && runtime.Defaults[c] is { } d)
-                {
-                    row[c] = d([], ctx);
-                }
-            }
-
-            SqlValue[]? stored;
-            if (conflict is not null && FindConflict(writer, row, ctx) is { } existing)
-            {
-                stored = conflict.DoUpdate ? UpdateExisting(ws, writer, existing, row, ctx) : null;
-            }
-            else
-            {
-                if (hasFks)
-                {
-                    ForeignKeys.CheckParentExists(ws, table, row);
+                    if (r[i] is { } e)
+                    {
+                        row[targets[i]] = e([], ctx);
+                        assigned[targets[i]] = true;
+                    }
                 }
 
-                stored = writer.Insert(row, ctx);
+                FillDefaults(row, assigned, ctx);
+                count += Store(ws, writer, row, returned, ctx);
             }
-
-            if (stored is null)
+        }
+        else
+        {
+            // INSERT … SELECT reads the statement's snapshot; materialized first so it never sees its own
+            // rows, and so that every source expression is evaluated before any column default.
+            var rows = source!.Execute(ctx).ToList();
+            var sharesRows = SharesSourceRows();
+            foreach (var input in rows)
             {
-                continue;
-            }
+                SqlValue[] row;
+                if (sharesRows && input.Length == table.RowWidth)
+                {
+                    // Rows are immutable once produced, so the source row can be stored as it is.
+                    row = input;
+                }
+                else
+                {
+                    row = new SqlValue[table.RowWidth];
+                    for (var i = 0; i < targets.Length; i++)
+                    {
+                        row[targets[i]] = input[i];
+                    }
 
-            count++;
-            if (returned is not null)
-            {
-                returned.Add(returning!.Select(r => r(stored, ctx)).ToArray());
+                    FillDefaults(row, null, ctx);
+                }
+
+                count += Store(ws, writer, row, returned, ctx);
             }
         }
 
@@ -100,30 +100,76 @@ internal sealed class InsertExecutable : Executable
         return (new StatementResult(tag, returningColumns, returned, count), ws.Commit());
     }
 
-    /// <summary>Input rows: one value per target column, null meaning DEFAULT.</summary>
-    private IEnumerable<SqlValue?[]> Inputs(ExecContext ctx)
+    /// <summary>
+    /// True when the target columns are all the table's columns in table order and the row has no hidden
+    /// row id, so a source row already is the row to store and needs no copy.
+    /// </summary>
+    private bool SharesSourceRows()
     {
-        if (values is not null)
+        if (targets.Length != runtime.Table.RowWidth)
         {
-            foreach (var r in values)
-            {
-                var row = new SqlValue?[r.Length];
-                for (var i = 0; i < r.Length; i++)
-                {
-                    row[i] = r[i] is { } e ? e([], ctx) : null;
-                }
+            return false;
+        }
 
-                yield return row;
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (targets[i] != i)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Evaluates the defaults of the columns not assigned (null: the columns that are not targets).</summary>
+    private void FillDefaults(SqlValue[] row, bool[]? assigned, ExecContext ctx)
+    {
+        var defaults = runtime.Defaults;
+        for (var c = 0; c < defaults.Length; c++)
+        {
+            if (defaults[c] is { } d && !(assigned is null ? Array.IndexOf(targets, c) >= 0 : assigned[c]))
+            {
+                row[c] = d([], ctx);
+            }
+        }
+    }
+
+    /// <summary>Stores a new row (or applies ON CONFLICT); returns 1 when a row was inserted or updated.</summary>
+    private int Store(WriteSet ws, TableWriter writer, SqlValue[] row, List<SqlValue[]>? returned, ExecContext ctx)
+    {
+        SqlValue[]? stored;
+        if (conflict is not null && FindConflict(writer, row, ctx) is { } existing)
+        {
+            stored = conflict.DoUpdate ? UpdateExisting(ws, writer, existing, row, ctx) : null;
+        }
+        else
+        {
+            if (runtime.Table.ForeignKeys.Length > 0)
+            {
+                ForeignKeys.CheckParentExists(ws, runtime.Table, row);
             }
 
-            yield break;
+            stored = writer.Insert(row, ctx);
         }
 
-        // INSERT … SELECT reads the statement's snapshot; materialized first so it never sees its own rows.
-        foreach (var r in source!.Execute(ctx).ToList())
+        if (stored is null)
         {
-            yield return r.Select(v => (SqlValue?)v).ToArray();
+            return 0;
         }
+
+        if (returned is not null)
+        {
+            var output = new SqlValue[returning!.Length];
+            for (var i = 0; i < output.Length; i++)
+            {
+                output[i] = returning[i](stored, ctx);
+            }
+
+            returned.Add(output);
+        }
+
+        return 1;
     }
 
     private SqlValue[]? FindConflict(TableWriter writer, SqlValue[] row, ExecContext ctx)

@@ -91,6 +91,14 @@ public readonly partial struct SqlValue
     /// <summary>A tsquery with a payload from ReefDB.FullText.</summary>
     public static SqlValue FromTsQuery(object payload) => new(SqlValueKind.TsQuery, 0, payload ?? throw new ArgumentNullException(nameof(payload)));
 
+    /// <summary>
+    /// True when both hold the same representation: same kind, same bits, the same object. Stricter than
+    /// <see cref="Equals(SqlValue)"/> (1 and 1.0 are equal, not identical); lets a conversion that changed
+    /// nothing skip copying its row.
+    /// </summary>
+    internal bool IsIdenticalTo(SqlValue other) =>
+        tag == other.tag && primitiveSlot == other.primitiveSlot && ReferenceEquals(objectSlot, other.objectSlot);
+
     /// <summary>The boolean of a <see cref="SqlValueKind.Boolean"/> value.</summary>
     public bool AsBoolean => tag == SqlValueKind.Boolean ? primitiveSlot != 0 : throw WrongKind(SqlValueKind.Boolean);
 

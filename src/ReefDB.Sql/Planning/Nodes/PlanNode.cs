@@ -29,6 +29,13 @@ internal abstract class PlanNode
 
     public abstract IEnumerable<SqlValue[]> Execute(ExecContext ctx);
 
+    /// <summary>
+    /// This plan as a per-row function of the rows of work table <paramref name="workTable"/>, or null
+    /// when it is not a chain of row-wise operators over a scan of that work table. Lets a recursive CTE
+    /// iterate its work queue without creating a chain of enumerators per round.
+    /// </summary>
+    public virtual RowMap? RowMapOver(int workTable) => null;
+
     public void Explain(List<string> lines, int depth = 0)
     {
         var sb = new StringBuilder();

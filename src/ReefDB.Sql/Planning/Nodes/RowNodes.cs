@@ -32,6 +32,10 @@ internal sealed class FilterNode : PlanNode
             }
         }
     }
+
+    public override RowMap? RowMapOver(int workTable) => input.RowMapOver(workTable) is { } inner
+        ? (row, ctx) => inner(row, ctx) is { } r && predicate(r, ctx) ? r : null
+        : null;
 }
 
 /// <summary>Computes a new row of expressions from each input row.</summary>
@@ -64,6 +68,24 @@ internal sealed class ProjectNode : PlanNode
             yield return output;
         }
     }
+
+    public override RowMap? RowMapOver(int workTable) => input.RowMapOver(workTable) is { } inner
+        ? (row, ctx) =>
+        {
+            if (inner(row, ctx) is not { } r)
+            {
+                return null;
+            }
+
+            var output = new SqlValue[expressions.Length];
+            for (var i = 0; i < output.Length; i++)
+            {
+                output[i] = expressions[i](r, ctx);
+            }
+
+            return output;
+        }
+        : null;
 }
 
 /// <summary>Gives an input's rows a new layout (a derived table's columns), unchanged.</summary>
@@ -84,6 +106,8 @@ internal sealed class RelabelNode : PlanNode
     public override IEnumerable<PlanNode> Inputs => [input];
 
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx) => input.Execute(ctx);
+
+    public override RowMap? RowMapOver(int workTable) => input.RowMapOver(workTable);
 }
 
 /// <summary>OFFSET then LIMIT; both evaluated once per execution (NULL means none; negative is an error).</summary>
@@ -215,16 +239,42 @@ internal sealed class ConvertNode : PlanNode
     {
         foreach (var row in input.Execute(ctx))
         {
-            var output = (SqlValue[])row.Clone();
-            for (var i = 0; i < converters.Length; i++)
+            yield return Convert(row);
+        }
+    }
+
+    public override RowMap? RowMapOver(int workTable)
+    {
+        if (input.RowMapOver(workTable) is not { } inner)
+        {
+            return null;
+        }
+
+        // Rows are immutable, so without a converter the input row is the output.
+        return Array.TrueForAll(converters, c => c is null) ? inner : (row, ctx) => inner(row, ctx) is { } r ? Convert(r) : null;
+    }
+
+    /// <summary>
+    /// The converted row. Copied only when a conversion changes a value: many conversions keep the
+    /// representation (integer to bigint, an unknown literal to text), and rows are immutable, so the
+    /// input row then serves as the output and an INSERT … SELECT of a million rows copies none.
+    /// </summary>
+    private SqlValue[] Convert(SqlValue[] row)
+    {
+        SqlValue[]? output = null;
+        for (var i = 0; i < converters.Length; i++)
+        {
+            if (converters[i] is { } c)
             {
-                if (converters[i] is { } c)
+                var value = c(row[i]);
+                if (!value.IsIdenticalTo(row[i]))
                 {
-                    output[i] = c(output[i]);
+                    output ??= (SqlValue[])row.Clone();
+                    output[i] = value;
                 }
             }
-
-            yield return output;
         }
+
+        return output ?? row;
     }
 }

@@ -115,5 +115,7 @@ internal sealed class WorkTableScanNode : PlanNode
     public override string Label => "WorkTable Scan";
 
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx) =>
-        ctx.WorkTables.TryGetValue(workTableId, out var rows) ? rows : [];
+        ctx.WorkTables.TryGetValue(workTableId, out var rows) ? rows : WorkTableRound.Empty;
+
+    public override RowMap? RowMapOver(int workTable) => workTable == workTableId ? static (row, _) => row : null;
 }
