@@ -9,13 +9,18 @@ namespace ReefDB.Replication.Transport;
 /// never blocks. Snapshots travel as streams, as over a real network: opened with
 /// <see cref="RaftReplica.OpenSnapshot"/> and received with <see cref="RaftReplica.ReceiveSnapshotAsync"/>.
 /// </summary>
-/// <remarks>Links can be cut (<see cref="Isolate"/>) to simulate a crashed or partitioned member; messages to a
-/// member that is not registered or is isolated are dropped.</remarks>
+/// <remarks>Links can be cut (<see cref="Isolate"/>, or one way with <see cref="CutLink"/>) to simulate a crashed or
+/// partitioned member, and messages lost at random (<see cref="SetMessageLoss"/>); messages to a member that is not
+/// registered or is isolated are dropped. A dropped snapshot is reported to its sender as failed.</remarks>
 public sealed class InMemoryNetwork : IDisposable
 {
     private readonly ConcurrentDictionary<ulong, RaftReplica> members = new();
     private readonly ConcurrentDictionary<ulong, Mailbox> mailboxes = new();
     private readonly ConcurrentDictionary<ulong, bool> isolated = new();
+    private readonly ConcurrentDictionary<(ulong From, ulong To), bool> cutLinks = new();
+    private readonly Lock lossGate = new();
+    private Random lossRandom = new(0);
+    private double lossRate;
     private readonly CancellationTokenSource shutdown = new();
 
     /// <summary>The transport member <paramref name="nodeId"/> sends through.</summary>
@@ -36,6 +41,25 @@ public sealed class InMemoryNetwork : IDisposable
 
     /// <summary>Restores the links of <paramref name="nodeId"/>.</summary>
     public void Heal(ulong nodeId) => isolated.TryRemove(nodeId, out _);
+
+    /// <summary>Cuts the link from <paramref name="from"/> to <paramref name="to"/> (one way) until <see cref="RestoreLinks"/>.</summary>
+    public void CutLink(ulong from, ulong to) => cutLinks[(from, to)] = true;
+
+    /// <summary>Restores every link cut by <see cref="CutLink"/> (isolation stays until <see cref="Heal"/>).</summary>
+    public void RestoreLinks() => cutLinks.Clear();
+
+    /// <summary>Loses each message with probability <paramref name="rate"/> (0: none), drawing from a source seeded
+    /// with <paramref name="seed"/>; which messages are lost still depends on thread timing.</summary>
+    public void SetMessageLoss(double rate, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rate, 1.0);
+        lock (lossGate)
+        {
+            lossRandom = new Random(seed);
+            lossRate = rate;
+        }
+    }
 
     /// <summary>Snapshots delivered so far (tests check that a member caught up by snapshot).</summary>
     public int SnapshotsDelivered => snapshotsDelivered;
@@ -61,7 +85,8 @@ public sealed class InMemoryNetwork : IDisposable
 
     private async Task DeliverAsync(ulong from, Message message)
     {
-        if (isolated.ContainsKey(from) || isolated.ContainsKey(message.To) || !members.TryGetValue(message.To, out var target))
+        if (isolated.ContainsKey(from) || isolated.ContainsKey(message.To) || cutLinks.ContainsKey((from, message.To)) || Lost()
+            || !members.TryGetValue(message.To, out var target))
         {
             if (message.Type == MessageType.Snapshot && members.TryGetValue(from, out var sender))
             {
@@ -88,6 +113,14 @@ public sealed class InMemoryNetwork : IDisposable
         catch (Exception) when (source is not null)
         {
             source.ReportSnapshot(message.To, succeeded: false);
+        }
+    }
+
+    private bool Lost()
+    {
+        lock (lossGate)
+        {
+            return lossRate > 0 && lossRandom.NextDouble() < lossRate;
         }
     }
 

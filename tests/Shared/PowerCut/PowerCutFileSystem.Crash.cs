@@ -57,6 +57,7 @@ internal sealed partial class PowerCutFileSystem
             Write(root, image);
             rootNode = DirNode.Load(root);
             off = false;
+            generation++;
             countdown = -1;
             Operations = 0;
             return report.ToString();

@@ -23,6 +23,9 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
     private bool off;
     private long countdown = -1;
 
+    // Bumped by each restart: a file opened before it belongs to a dead process and may no longer write.
+    private int generation;
+
     /// <summary>Models the tree under <paramref name="root"/> as it is now, all of it durable.</summary>
     public PowerCutFileSystem(string root)
     {
@@ -84,7 +87,7 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
                 existing.Pending.Add(new FileOp(-1, null, 0));
             }
 
-            return new PowerCutFile(this, existing, handle);
+            return new PowerCutFile(this, existing, handle, generation);
         }
     }
 
@@ -158,8 +161,13 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
     }
 
     /// <summary>Counts an operation, or fails it when the power is (or now goes) off. Called under the lock.</summary>
-    private void Step()
+    private void Step(int? fileGeneration = null)
     {
+        if (fileGeneration is { } opened && opened != generation)
+        {
+            throw new IOException("Power cut (simulated): this file was opened before the restart.");
+        }
+
         if (countdown == 0)
         {
             off = true;
@@ -214,13 +222,13 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
     }
 
     /// <summary>A file open for writing: each call is done on the real file and recorded as pending in the model.</summary>
-    private sealed class PowerCutFile(PowerCutFileSystem disk, FileNode node, SafeFileHandle handle) : IWritableFile
+    private sealed class PowerCutFile(PowerCutFileSystem disk, FileNode node, SafeFileHandle handle, int generation) : IWritableFile
     {
         public void Write(ReadOnlySpan<byte> data, long offset)
         {
             lock (disk.gate)
             {
-                disk.Step();
+                disk.Step(generation);
                 RandomAccess.Write(handle, data, offset);
                 node.Pending.Add(new FileOp(offset, data.ToArray(), 0));
             }
@@ -230,7 +238,7 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
         {
             lock (disk.gate)
             {
-                disk.Step();
+                disk.Step(generation);
                 RandomAccess.Write(handle, buffers, offset);
                 var data = new byte[buffers.Sum(b => b.Length)];
                 var at = 0;
@@ -248,7 +256,7 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
         {
             lock (disk.gate)
             {
-                disk.Step();
+                disk.Step(generation);
                 RandomAccess.SetLength(handle, length);
                 node.Pending.Add(new FileOp(-1, null, length));
             }
@@ -260,7 +268,7 @@ internal sealed partial class PowerCutFileSystem : IFileSystem
         {
             lock (disk.gate)
             {
-                disk.Step();
+                disk.Step(generation);
                 node.MakeDurable();
             }
         }
