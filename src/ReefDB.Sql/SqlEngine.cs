@@ -40,7 +40,8 @@ public sealed class SqlEngine
         var current = version;
         var inBlock = false;
         var aborted = false;
-        var savepoints = new List<(string Name, DatabaseVersion Version)>();
+        var savepoints = new List<Savepoint>();
+        var settingsAtBegin = functions.SaveSettings();
         var batchTextSearchConfig = env.DefaultTextSearchConfig;
         foreach (var statement in batch.Statements)
         {
@@ -59,6 +60,7 @@ public sealed class SqlEngine
 
                         inBlock = true;
                         savepoints.Clear();
+                        settingsAtBegin = functions.SaveSettings();
                         results.Add(StatementResult.Command("BEGIN"));
                         continue;
                     case CommitStatement:
@@ -68,11 +70,13 @@ public sealed class SqlEngine
                         }
 
                         current = committed;
+                        EndBlock(functions, aborted ? settingsAtBegin : null);
                         results.Add(StatementResult.Command(aborted ? "ROLLBACK" : "COMMIT"));
                         inBlock = aborted = false;
                         continue;
                     case RollbackStatement:
                         current = committed;
+                        EndBlock(functions, settingsAtBegin);
                         inBlock = aborted = false;
                         results.Add(StatementResult.Command("ROLLBACK"));
                         continue;
@@ -83,6 +87,7 @@ public sealed class SqlEngine
                     if (syntax is RollbackToSavepointStatement rts && savepoints.FindLastIndex(s => s.Name == rts.Name) is var at and >= 0)
                     {
                         current = savepoints[at].Version;
+                        functions.RestoreSettings(savepoints[at].Settings);
                         savepoints.RemoveRange(at + 1, savepoints.Count - at - 1);
                         aborted = false;
                         results.Add(StatementResult.Command("ROLLBACK"));
@@ -96,7 +101,7 @@ public sealed class SqlEngine
                 {
                     case SavepointStatement sp:
                         RequireBlock(inBlock, "SAVEPOINT");
-                        savepoints.Add((sp.Name, current));
+                        savepoints.Add(new Savepoint(sp.Name, current, functions.SaveSettings()));
                         results.Add(StatementResult.Command("SAVEPOINT"));
                         continue;
                     case RollbackToSavepointStatement rt:
@@ -104,6 +109,7 @@ public sealed class SqlEngine
                             RequireBlock(inBlock, "ROLLBACK TO SAVEPOINT");
                             var i = FindSavepoint(savepoints, rt.Name);
                             current = savepoints[i].Version;
+                            functions.RestoreSettings(savepoints[i].Settings);
                             savepoints.RemoveRange(i + 1, savepoints.Count - i - 1);
                             results.Add(StatementResult.Command("ROLLBACK"));
                             continue;
@@ -121,8 +127,15 @@ public sealed class SqlEngine
 
                 if (syntax is SetStatement set && SetTextSearchConfig(set, batchTextSearchConfig) is { } config)
                 {
-                    env = env with { DefaultTextSearchConfig = config };
-                    functions.DefaultTextSearchConfig = config;
+                    // SET LOCAL outside a block lasts for its own one-statement transaction: nothing after it.
+                    if (set.Local)
+                    {
+                        functions.SetLocalTextSearchConfig(config);
+                    }
+                    else
+                    {
+                        functions.DefaultTextSearchConfig = config;
+                    }
                 }
 
                 var ctx = new ExecContext(current, parameters, env, functions);
@@ -132,6 +145,7 @@ public sealed class SqlEngine
                 if (!inBlock)
                 {
                     committed = current;
+                    functions.EndTransaction();
                 }
 
                 results.Add(result);
@@ -146,6 +160,7 @@ public sealed class SqlEngine
                 else
                 {
                     current = committed;
+                    functions.EndTransaction();
                 }
             }
         }
@@ -165,6 +180,20 @@ public sealed class SqlEngine
             [.. set.Values.Select(v => v is StringLiteral text ? text.Value : Syntax.SqlFormatter.Format(v))],
             batchDefault);
 
+    /// <summary>
+    /// The block ends: SET LOCAL values lapse, and on a rollback (<paramref name="rollBackTo"/> given) the
+    /// settings go back to what they were at BEGIN, as PostgreSQL undoes SET with the transaction.
+    /// </summary>
+    private static void EndBlock(FunctionContext functions, SettingsSnapshot? rollBackTo)
+    {
+        if (rollBackTo is { } saved)
+        {
+            functions.RestoreSettings(saved);
+        }
+
+        functions.EndTransaction();
+    }
+
     private static void RequireBlock(bool inBlock, string what)
     {
         if (!inBlock)
@@ -173,11 +202,14 @@ public sealed class SqlEngine
         }
     }
 
-    private static int FindSavepoint(List<(string Name, DatabaseVersion Version)> savepoints, string name)
+    private static int FindSavepoint(List<Savepoint> savepoints, string name)
     {
         var i = savepoints.FindLastIndex(s => s.Name == name);
         return i >= 0 ? i : throw new SqlException(SqlStates.InvalidSavepointSpecification, $"savepoint \"{name}\" does not exist");
     }
+
+    /// <summary>A SAVEPOINT: the version and settings ROLLBACK TO goes back to.</summary>
+    private readonly record struct Savepoint(string Name, DatabaseVersion Version, SettingsSnapshot Settings);
 
     /// <summary>Maps anything thrown by execution to a SqlException; non-SQL exceptions are internal errors (bugs).</summary>
     internal static SqlException ToSqlException(Exception ex) => ex switch

@@ -8,12 +8,15 @@ namespace ReefDB.Cli.LogicTest;
 /// Prints result values the way sqllogictest compares them (FORMAT.wiki, "results section"): NULL as
 /// <c>NULL</c> whatever the column type; <c>I</c> as an integer (reals and numerics truncate toward
 /// zero, as C's cast does); <c>R</c> as <c>printf("%.3f")</c>; <c>T</c> as the value's text, an empty
-/// string as <c>(empty)</c> and each byte outside printable ASCII as <c>@</c>.
+/// string as <c>(empty)</c> and each control character as <c>@</c>.
 /// </summary>
 /// <remarks>
-/// A value of another kind than its column letter is converted the way the reference engines' drivers
+/// <para>A value of another kind than its column letter is converted the way the reference engines' drivers
 /// convert it: text read as a number takes its longest numeric prefix (0 when there is none), a
-/// boolean is 1 or 0. Every printed value is ASCII, so ordinal string order is byte order.
+/// boolean is 1 or 0.</para>
+/// <para>Characters beyond ASCII are printed as themselves (UTF-8 on output), so files whose results come
+/// from PostgreSQL match and failure reports are readable. The C reference prints each of their bytes as
+/// <c>@</c> instead; <see cref="MaskNonAscii"/> gives that form, which files written by it are checked against.</para>
 /// </remarks>
 internal static class ResultPrinter
 {
@@ -43,8 +46,7 @@ internal static class ResultPrinter
     private static string PrintReal(object value) =>
         ToDouble(value).ToString("F3", CultureInfo.InvariantCulture);
 
-    /// <summary>Replaces what is not printable ASCII with <c>@</c>, one per UTF-8 byte as the C
-    /// reference (which works on bytes) does.</summary>
+    /// <summary>Replaces control characters with <c>@</c> (a value stays on one line).</summary>
     private static string PrintText(string text)
     {
         if (text.Length == 0)
@@ -52,41 +54,54 @@ internal static class ResultPrinter
             return "(empty)";
         }
 
-        var clean = true;
-        foreach (var c in text)
-        {
-            if (c is < ' ' or > '~')
-            {
-                clean = false;
-                break;
-            }
-        }
-
-        if (clean)
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.Contains('\u007f', StringComparison.Ordinal))
         {
             return text;
         }
 
-        var printed = new StringBuilder(text.Length + 8);
-        for (var i = 0; i < text.Length; i++)
+        var printed = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            var c = text[i];
-            if (c is >= ' ' and <= '~')
+            printed.Append(c is < ' ' or '\u007f' ? '@' : c);
+        }
+
+        return printed.ToString();
+    }
+
+    /// <summary>True when <paramref name="printed"/> holds a character beyond ASCII.</summary>
+    public static bool HasNonAscii(string printed) => !Ascii.IsValid(printed);
+
+    /// <summary>
+    /// <paramref name="printed"/> as the C reference prints it, working on bytes: each UTF-8 byte of a
+    /// character beyond ASCII becomes <c>@</c>.
+    /// </summary>
+    public static string MaskNonAscii(string printed)
+    {
+        if (!HasNonAscii(printed))
+        {
+            return printed;
+        }
+
+        var masked = new StringBuilder(printed.Length + 8);
+        for (var i = 0; i < printed.Length; i++)
+        {
+            var c = printed[i];
+            if (c < 0x80)
             {
-                printed.Append(c);
+                masked.Append(c);
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else if (char.IsHighSurrogate(c) && i + 1 < printed.Length && char.IsLowSurrogate(printed[i + 1]))
             {
-                printed.Append('@', 4);
+                masked.Append('@', 4);
                 i++;
             }
             else
             {
-                printed.Append('@', c < 0x80 ? 1 : c < 0x800 ? 2 : 3);
+                masked.Append('@', c < 0x800 ? 2 : 3);
             }
         }
 
-        return printed.ToString();
+        return masked.ToString();
     }
 
     private static long Truncate(double d) =>

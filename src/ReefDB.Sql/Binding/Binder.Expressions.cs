@@ -49,6 +49,7 @@ internal sealed partial class Binder
         var found = cx.Scope.Resolve(c.Table, c.Column);
         if (found is not null)
         {
+            ColumnResolved?.Invoke(c, found);
             return found;
         }
 

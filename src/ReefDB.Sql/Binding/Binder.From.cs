@@ -52,7 +52,19 @@ internal sealed partial class Binder
         {
             var statement = SqlParser.Parse(view.QueryText).Single() as CreateViewStatement
                 ?? throw new SqlException(SqlStates.InternalError, $"view \"{name}\" is corrupt");
-            var query = BindQuery(statement.Query, new Scope(null, null));
+            // The view's own text is not the statement's: its references are not reported.
+            var reporter = ColumnResolved;
+            ColumnResolved = null;
+            BoundQuery query;
+            try
+            {
+                query = BindQuery(statement.Query, new Scope(null, null));
+            }
+            finally
+            {
+                ColumnResolved = reporter;
+            }
+
             var vv = AddVariable(scope, alias, view.ColumnNames, OutputTypes(query), n.Alias);
             return new BoundDerivedRef(vv, query);
         }
@@ -104,7 +116,7 @@ internal sealed partial class Binder
 
     private BoundDerivedRef BindDerived(SubqueryTableReference s, Scope scope)
     {
-        var query = BindQuery(s.Query, new Scope(s.Lateral ? scope : scope.Parent, scope.Ctes));
+        var query = BindQuery(s.Query, s.Lateral ? new Scope(scope, scope.Ctes) : scope.Sibling());
         var variable = AddVariable(scope, s.Alias?.Name, query.Names, OutputTypes(query), s.Alias);
         return new BoundDerivedRef(variable, query);
     }
@@ -116,7 +128,7 @@ internal sealed partial class Binder
             throw new SqlException(SqlStates.UndefinedFunction, $"function {f.Function.Name} cannot be used in FROM");
         }
 
-        var cx = new ExprContext(new Scope(scope.Parent, scope.Ctes), false, "FROM");
+        var cx = new ExprContext(scope.Sibling(), false, "FROM");
         var args = f.Function.Arguments.Select(a => Coerce(BindExpression(a, cx), SqlType.BigInt, "generate_series")).ToImmutableArray();
         if (args.Length is < 2 or > 3)
         {

@@ -67,14 +67,15 @@ internal sealed partial class Binder
         return converted ? Functions.FunctionRegistry.Resolve(name, args.Select(a => a.Type).ToList()) : resolved;
     }
 
-    private BoundAggregateCall BindAggregate(FunctionCall f, ExprContext cx)
+    /// <summary>
+    /// Binds an aggregate call. It belongs to the innermost query level whose columns its arguments (or
+    /// FILTER, ORDER BY) read, or to the current level when they read none (SQL standard, PostgreSQL):
+    /// there it must be allowed by the clause it appears in. An aggregate of an enclosing level becomes,
+    /// here, an outer column that level's aggregation computes.
+    /// </summary>
+    private BoundExpr BindAggregate(FunctionCall f, ExprContext cx)
     {
-        if (!cx.AllowAggregates)
-        {
-            throw new SqlException(SqlStates.GroupingError, $"aggregate functions are not allowed in {cx.Clause}");
-        }
-
-        cx.SawAggregate = true;
+        var marks = cx.Scope.MarkOuterReferences();
         var inner = cx.WithoutAggregates("aggregate function calls");
 
         // Unknown literals and parameters are text to an aggregate, as the registry reads them.
@@ -86,7 +87,38 @@ internal sealed partial class Binder
         // With ORDER BY the aggregation node sorts and removes duplicates itself (in that order); otherwise
         // the registry's accumulator does DISTINCT.
         var function = AggregateRegistry.Resolve(f.Name, args.Select(a => a.Type).ToList(), f.Distinct && order.IsEmpty, f.IsStar);
-        return new BoundAggregateCall(f.Name, function, [.. args], f.Distinct, f.IsStar, filter, order, function.ResultType);
+        var call = new BoundAggregateCall(f.Name, function, [.. args], f.Distinct, f.IsStar, filter, order, function.ResultType);
+        var level = call.Columns().Select(c => c.Level).DefaultIfEmpty(cx.Scope.Level).Max();
+        if (level == cx.Scope.Level)
+        {
+            AllowAggregate(cx);
+            return call;
+        }
+
+        // Reading the arguments made this subquery correlated to their columns; it reads the result instead.
+        cx.Scope.RestoreOuterReferences(marks);
+        var subquery = cx.Scope;
+        while (subquery.Level > level + 1)
+        {
+            subquery = subquery.Parent!;
+        }
+
+        AllowAggregate(subquery.EnclosingContext
+            ?? throw new SqlException(SqlStates.FeatureNotSupported, "an aggregate of an outer query is not supported here"));
+        var result = new BoundColumn(new ColumnId(NewSourceId(), 0), level, call.Type, call.Name);
+        subquery.Parent!.NestedAggregates.Add((result.Id, call));
+        cx.Scope.AddOuterReference(result);
+        return result;
+    }
+
+    private static void AllowAggregate(ExprContext cx)
+    {
+        if (!cx.AllowAggregates)
+        {
+            throw new SqlException(SqlStates.GroupingError, $"aggregate functions are not allowed in {cx.Clause}");
+        }
+
+        cx.SawAggregate = true;
     }
 
     private BoundOrderKey BindOrderKey(OrderByItem o, ExprContext cx)
@@ -110,7 +142,7 @@ internal sealed partial class Binder
     private BoundSubquery BindSubquery(SubqueryKind kind, Query query, Expression? leftSyntax, BinaryOperator op, ExprContext cx)
     {
         var left = leftSyntax is null ? null : BindExpression(leftSyntax, cx);
-        var scope = new Scope(cx.Scope, null);
+        var scope = new Scope(cx.Scope, null) { EnclosingContext = cx };
         var bound = BindQuery(query, scope);
         if (kind != SubqueryKind.Exists && bound.Width != 1)
         {

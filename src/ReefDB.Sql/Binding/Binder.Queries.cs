@@ -38,7 +38,7 @@ internal sealed partial class Binder
         SelectExpression s => BindSelect(s, [], null, null, scope),
         ValuesExpression v => BindValues(v, scope),
         SetOperationExpression s => BindSetOperation(s, scope),
-        Query q => BindQuery(q, new Scope(scope.Parent, scope.Ctes)),
+        Query q => BindQuery(q, scope.Sibling()),
         _ => throw new SqlException(SqlStates.FeatureNotSupported, "unsupported query form"),
     };
 
@@ -84,8 +84,8 @@ internal sealed partial class Binder
 
     private BoundSetOperation BindSetOperation(SetOperationExpression s, Scope scope)
     {
-        var left = BindQueryExpression(s.Left, new Scope(scope.Parent, scope.Ctes));
-        var right = BindQueryExpression(s.Right, new Scope(scope.Parent, scope.Ctes));
+        var left = BindQueryExpression(s.Left, scope.Sibling());
+        var right = BindQueryExpression(s.Right, scope.Sibling());
         if (left.Width != right.Width)
         {
             throw new SqlException(SqlStates.SyntaxError, $"each {s.Operator.ToString().ToUpperInvariant()} query must have the same number of columns");
@@ -135,7 +135,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        var cx = new ExprContext(new Scope(scope.Parent, scope.Ctes), false, "LIMIT");
+        var cx = new ExprContext(scope.Sibling(), false, "LIMIT");
         return Coerce(BindExpression(e, cx), SqlType.BigInt, "LIMIT");
     }
 

@@ -23,6 +23,11 @@ internal sealed partial class Binder
                     ExpandStar(star, scope, outputs, names);
                     break;
                 case ExpressionSelectItem e:
+                    if (ColumnResolved is not null && e is { Alias: null, Expression: ColumnReference named })
+                    {
+                        UnaliasedOutputColumns.Add(named);
+                    }
+
                     var bound = BindExpression(e.Expression, outputCx);
                     if (bound.Type.Kind == SqlTypeKind.Unknown)
                     {
@@ -41,9 +46,8 @@ internal sealed partial class Binder
 
         var orderCx = new ExprContext(scope, true, "ORDER BY");
         var order = orderBy.Select(o => BindSelectOrderKey(o, orderCx, outputs, names)).ToImmutableArray();
-        var isAggregate = groupBy.Length > 0 || outputCx.SawAggregate || havingCx.SawAggregate || orderCx.SawAggregate;
-
         var distinctOn = s.DistinctOn.Select(e => BindExpression(e, outputCx)).ToImmutableArray();
+        var isAggregate = groupBy.Length > 0 || outputCx.SawAggregate || havingCx.SawAggregate || orderCx.SawAggregate;
         if (s.Distinct && distinctOn.IsEmpty && order.Any(k => k.Expression is not BoundOutputRef))
         {
             throw new SqlException(SqlStates.InvalidColumnReference, "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
@@ -52,6 +56,9 @@ internal sealed partial class Binder
         if (isAggregate)
         {
             var keys = groupBy.Select(ExpressionKey.Of).ToHashSet(StringComparer.Ordinal);
+
+            // Subqueries read this level's aggregates they contain as computed columns: grouped by definition.
+            keys.UnionWith(scope.NestedAggregates.Select(a => ExpressionKey.Of(new BoundColumn(a.Id, scope.Level, a.Call.Type, a.Call.Name))));
             foreach (var e in outputs.Concat(having is null ? [] : [having]).Concat(order.Select(o => o.Expression)).Concat(distinctOn))
             {
                 CheckGrouped(e, keys, scope.Level);
@@ -72,7 +79,10 @@ internal sealed partial class Binder
             order,
             BindLimit(limit, scope),
             BindLimit(offset, scope),
-            scope.Level);
+            scope.Level)
+        {
+            NestedAggregates = [.. scope.NestedAggregates],
+        };
     }
 
     private static void ExpandStar(StarSelectItem star, Scope scope, List<BoundExpr> outputs, List<string> names)

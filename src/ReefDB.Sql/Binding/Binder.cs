@@ -34,6 +34,21 @@ internal sealed partial class Binder
 
     public int SubqueryCount => nextSubqueryId;
 
+    /// <summary>
+    /// Called with each column reference of the statement's own text and what it resolved to (not for the
+    /// text of views it reads): lets ALTER TABLE … RENAME COLUMN find the references to a column.
+    /// </summary>
+    public Action<Syntax.ColumnReference, BoundColumn>? ColumnResolved { get; set; }
+
+    /// <summary>
+    /// With <see cref="ColumnResolved"/> set: the select items that are a bare column reference, whose output
+    /// column takes the column's name (a rename must then keep that name with an alias).
+    /// </summary>
+    public HashSet<Syntax.ColumnReference> UnaliasedOutputColumns { get; } = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The table a column of a table range variable belongs to; null for derived columns.</summary>
+    public TableDef? TableOf(ColumnId id) => tablesBySource.TryGetValue(id.Source, out var entry) ? entry.Table : null;
+
     public int NewSourceId() => nextSourceId++;
 
     public int NewSubqueryId() => nextSubqueryId++;

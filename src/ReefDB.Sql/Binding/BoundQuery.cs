@@ -29,7 +29,14 @@ internal sealed record BoundSelect(
     ImmutableArray<BoundOrderKey> OrderBy,
     BoundExpr? Limit,
     BoundExpr? Offset,
-    int Level) : BoundQuery(Names, Types);
+    int Level) : BoundQuery(Names, Types)
+{
+    /// <summary>
+    /// This level's aggregates written inside its subqueries, which read each result as the outer column
+    /// <c>Id</c>; the aggregation computes them with the others (so <see cref="IsAggregate"/> is set).
+    /// </summary>
+    public ImmutableArray<(ColumnId Id, BoundAggregateCall Call)> NestedAggregates { get; init; } = [];
+}
 
 /// <summary>VALUES rows (each already converted to the column types).</summary>
 internal sealed record BoundValues(ImmutableArray<string> Names, ImmutableArray<SqlType> Types, ImmutableArray<ImmutableArray<BoundExpr>> Rows)

@@ -13,9 +13,29 @@ internal sealed class Scope
         Parent = parent;
         Level = parent is null ? 0 : parent.Level + 1;
         Ctes = ctes ?? parent?.Ctes;
+        OuterReferences = [];
+    }
+
+    private Scope(Scope sibling)
+        : this(sibling.Parent, sibling.Ctes)
+    {
+        OuterReferences = sibling.OuterReferences;
+        EnclosingContext = sibling.EnclosingContext;
     }
 
     public Scope? Parent { get; }
+
+    /// <summary>
+    /// For a subquery used as an expression: the clause of the enclosing level it appears in. An aggregate
+    /// inside whose arguments read only that level's columns belongs to it, if that clause allows aggregates.
+    /// </summary>
+    public ExprContext? EnclosingContext { get; init; }
+
+    /// <summary>
+    /// Aggregates of this level written inside its subqueries (<c>SELECT (SELECT sum(t.x) FROM u) FROM t</c>):
+    /// the aggregation computes each, and the subquery reads its result as the outer column <c>Id</c>.
+    /// </summary>
+    public List<(ColumnId Id, BoundAggregateCall Call)> NestedAggregates { get; } = [];
 
     public int Level { get; }
 
@@ -23,8 +43,17 @@ internal sealed class Scope
 
     public List<RangeVariable> Variables { get; } = [];
 
-    /// <summary>Columns of enclosing levels that this level (or a deeper one inside it) reads.</summary>
-    public List<BoundColumn> OuterReferences { get; } = [];
+    /// <summary>
+    /// Columns of enclosing levels that this level (or a deeper one inside it) reads; shared with its
+    /// <see cref="Sibling"/>s, so a subquery whose body is a set operation or has a LIMIT sees them all.
+    /// </summary>
+    public List<BoundColumn> OuterReferences { get; }
+
+    /// <summary>
+    /// Another scope of the same level and enclosing queries (a set operation's member, a derived table, a
+    /// LIMIT), whose outer references count as this one's.
+    /// </summary>
+    public Scope Sibling() => new(this);
 
     public void Add(RangeVariable variable)
     {
@@ -56,6 +85,36 @@ internal sealed class Scope
         }
 
         return null;
+    }
+
+    /// <summary>How many outer references each level from this one outwards has, to undo later ones.</summary>
+    public int[] MarkOuterReferences()
+    {
+        var marks = new int[Level + 1];
+        for (var s = this; s is not null; s = s.Parent)
+        {
+            marks[s.Level] = s.OuterReferences.Count;
+        }
+
+        return marks;
+    }
+
+    /// <summary>Forgets the outer references noted since <paramref name="marks"/>.</summary>
+    public void RestoreOuterReferences(int[] marks)
+    {
+        for (var s = this; s is not null; s = s.Parent)
+        {
+            s.OuterReferences.RemoveRange(marks[s.Level], s.OuterReferences.Count - marks[s.Level]);
+        }
+    }
+
+    /// <summary>Notes <paramref name="column"/>, of an enclosing level, as read by this level and those between.</summary>
+    public void AddOuterReference(BoundColumn column)
+    {
+        for (var s = this; s.Level > column.Level; s = s.Parent!)
+        {
+            s.OuterReferences.Add(column);
+        }
     }
 
     public RangeVariable? FindVariable(string alias)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using ReefDB.Sql.Errors;
 using ReefDB.Sql.Types;
 
@@ -10,36 +11,24 @@ namespace ReefDB.Sql.Functions;
 /// </summary>
 internal static class FloatMath
 {
-    public static double Add(double a, double b) => Check(a + b, double.IsInfinity(a) || double.IsInfinity(b), true);
+    // float4 and float8 share one generic body: the checks are the same, only the width differs.
+    public static T Add<T>(T a, T b)
+        where T : IFloatingPointIeee754<T> => Check(a + b, T.IsInfinity(a) || T.IsInfinity(b), true);
 
-    public static double Subtract(double a, double b) => Check(a - b, double.IsInfinity(a) || double.IsInfinity(b), true);
+    public static T Subtract<T>(T a, T b)
+        where T : IFloatingPointIeee754<T> => Check(a - b, T.IsInfinity(a) || T.IsInfinity(b), true);
 
-    public static double Multiply(double a, double b) =>
-        Check(a * b, double.IsInfinity(a) || double.IsInfinity(b), a == 0 || b == 0);
+    public static T Multiply<T>(T a, T b)
+        where T : IFloatingPointIeee754<T> => Check(a * b, T.IsInfinity(a) || T.IsInfinity(b), T.IsZero(a) || T.IsZero(b));
 
-    public static double Divide(double a, double b)
+    public static T Divide<T>(T a, T b)
+        where T : IFloatingPointIeee754<T>
     {
-        if (b == 0 && !double.IsNaN(a))
+        if (T.IsZero(b) && !T.IsNaN(a))
         {
             throw ValueErrors.DivisionByZero();
         }
-        return Check(a / b, double.IsInfinity(a), a == 0 || double.IsInfinity(b));
-    }
-
-    public static float Add(float a, float b) => Check(a + b, float.IsInfinity(a) || float.IsInfinity(b), true);
-
-    public static float Subtract(float a, float b) => Check(a - b, float.IsInfinity(a) || float.IsInfinity(b), true);
-
-    public static float Multiply(float a, float b) =>
-        Check(a * b, float.IsInfinity(a) || float.IsInfinity(b), a == 0 || b == 0);
-
-    public static float Divide(float a, float b)
-    {
-        if (b == 0 && !float.IsNaN(a))
-        {
-            throw ValueErrors.DivisionByZero();
-        }
-        return Check(a / b, float.IsInfinity(a), a == 0 || float.IsInfinity(b));
+        return Check(a / b, T.IsInfinity(a), T.IsZero(a) || T.IsInfinity(b));
     }
 
     /// <summary>dpow: IEEE pow with PostgreSQL's 2201F errors for 0^negative and negative^fraction.</summary>
@@ -58,26 +47,14 @@ internal static class FloatMath
         return Check(result, double.IsInfinity(x) || double.IsInfinity(y), x == 0 || double.IsInfinity(y));
     }
 
-    public static double Check(double result, bool infinityAllowed, bool zeroAllowed)
+    public static T Check<T>(T result, bool infinityAllowed, bool zeroAllowed)
+        where T : IFloatingPointIeee754<T>
     {
-        if (double.IsInfinity(result) && !infinityAllowed)
+        if (T.IsInfinity(result) && !infinityAllowed)
         {
             throw ValueErrors.FloatOverflow();
         }
-        if (result == 0 && !zeroAllowed)
-        {
-            throw ValueErrors.FloatUnderflow();
-        }
-        return result;
-    }
-
-    public static float Check(float result, bool infinityAllowed, bool zeroAllowed)
-    {
-        if (float.IsInfinity(result) && !infinityAllowed)
-        {
-            throw ValueErrors.FloatOverflow();
-        }
-        if (result == 0 && !zeroAllowed)
+        if (T.IsZero(result) && !zeroAllowed)
         {
             throw ValueErrors.FloatUnderflow();
         }

@@ -17,6 +17,8 @@ namespace ReefDB.Sql.Functions;
 public sealed class FunctionContext
 {
     private ulong state;
+    private string sessionTextSearchConfig = "english";
+    private string? localTextSearchConfig;
 
     /// <summary>A context for a batch stamped with <paramref name="timestampMicros"/> (microseconds since
     /// 2000-01-01 UTC, as <see cref="SqlValue.FromTimestampMicros"/>) and <paramref name="randomSeed"/>.</summary>
@@ -32,9 +34,25 @@ public sealed class FunctionContext
 
     /// <summary>
     /// The batch's default text search configuration (to_tsvector(text) and friends without one), canonical
-    /// name without schema: seeded from the batch's settings, changed by SET / set_config for the rest of the batch.
+    /// name without schema: seeded from the batch's settings, changed by SET / set_config for the rest of the
+    /// batch (a SET LOCAL value until its transaction ends). Setting it sets the session value.
     /// </summary>
-    public string DefaultTextSearchConfig { get; set; } = "english";
+    public string DefaultTextSearchConfig
+    {
+        get => localTextSearchConfig ?? sessionTextSearchConfig;
+        set => (sessionTextSearchConfig, localTextSearchConfig) = (value, null);
+    }
+
+    /// <summary>SET LOCAL: <paramref name="config"/> until <see cref="EndTransaction"/>.</summary>
+    internal void SetLocalTextSearchConfig(string config) => localTextSearchConfig = config;
+
+    internal SettingsSnapshot SaveSettings() => new(sessionTextSearchConfig, localTextSearchConfig);
+
+    internal void RestoreSettings(SettingsSnapshot saved) =>
+        (sessionTextSearchConfig, localTextSearchConfig) = (saved.TextSearchConfig, saved.LocalTextSearchConfig);
+
+    /// <summary>A transaction (a block, or one statement outside any) ended: SET LOCAL values lapse.</summary>
+    internal void EndTransaction() => localTextSearchConfig = null;
 
     /// <summary>The stamped statement/transaction timestamp, in microseconds since 2000-01-01.</summary>
     public long TimestampMicros { get; }

@@ -93,6 +93,25 @@ internal static partial class FunctionRegistry
         add(Fn("quote_literal", OneText, SqlType.Text, (a, _) => Text(StringFunctions.QuoteLiteral(a[0].AsText))));
         add(Fn("translate", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text,
             (a, _) => Text(Translate(a[0].AsText, a[1].AsText, a[2].AsText))));
+        add(new ScalarFunction("quote_nullable", OneText, Returns(SqlType.Text),
+            (a, _) => Text(a[0].IsNull ? "NULL" : StringFunctions.QuoteLiteral(a[0].AsText)), IsStrict: false));
+        AddRegexFunctions(add);
+    }
+
+    private static void AddRegexFunctions(Action<ScalarFunction> add)
+    {
+        add(Fn("regexp_replace", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text,
+            (a, _) => Text(PgRegex.Replace(a[0].AsText, a[1].AsText, a[2].AsText))));
+        add(Fn("regexp_replace", [SqlType.Text, SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Text,
+            (a, _) => Text(PgRegex.Replace(a[0].AsText, a[1].AsText, a[2].AsText, a[3].AsText))));
+        add(Fn("regexp_like", TwoTexts, SqlType.Boolean, (a, _) => SqlValue.FromBoolean(PgRegex.IsMatch(a[0].AsText, a[1].AsText))));
+        add(Fn("regexp_like", [SqlType.Text, SqlType.Text, SqlType.Text], SqlType.Boolean,
+            (a, _) => SqlValue.FromBoolean(PgRegex.IsMatch(a[0].AsText, a[1].AsText, a[2].AsText))));
+        add(Fn("regexp_count", TwoTexts, SqlType.Integer, (a, _) => Int(PgRegex.Count(a[0].AsText, a[1].AsText))));
+        add(Fn("regexp_count", [SqlType.Text, SqlType.Text, SqlType.Integer], SqlType.Integer,
+            (a, _) => Int(PgRegex.Count(a[0].AsText, a[1].AsText, a[2].AsInt64))));
+        add(Fn("regexp_count", [SqlType.Text, SqlType.Text, SqlType.Integer, SqlType.Text], SqlType.Integer,
+            (a, _) => Int(PgRegex.Count(a[0].AsText, a[1].AsText, a[2].AsInt64, a[3].AsText))));
     }
 
     private static string Translate(string s, string from, string to)

@@ -156,7 +156,7 @@ internal static partial class FunctionRegistry
     private static void AddSettings(Action<ScalarFunction> add)
     {
         add(new ScalarFunction("set_config", [SqlType.Text, SqlType.Text, SqlType.Boolean], Returns(SqlType.Text),
-            (a, c) => Text(SessionSettings.Set(c, a[0].AsText, a[1].AsText)), IsVolatile: true));
+            (a, c) => Text(SessionSettings.Set(c, a[0].AsText, a[1].AsText, a[2].AsBoolean)), IsVolatile: true));
         add(new ScalarFunction("current_setting", OneText, Returns(SqlType.Text),
             (a, c) => Text(SessionSettings.Show(c, a[0].AsText)), IsVolatile: true));
     }

@@ -53,7 +53,7 @@ internal static class NumericFunctions
         {
             throw new SqlException(SqlStates.InvalidArgumentForPowerFunction, "cannot take square root of a negative number");
         }
-        var weight = BaseTenThousandWeight(x);
+        var weight = NumericMath.BaseTenThousand(x).Weight;
         var sweight = ((weight + 1) * 4 / 2) - 1;
         var scale = Math.Max(MinSignificantDigits - sweight, (int)x.Scale);
         if (x == 0)
@@ -202,26 +202,5 @@ internal static class NumericFunctions
         }
         var ln = Math.Log((double)x);
         return (int)Math.Log10(Math.Abs(ln));
-    }
-
-    private static int BaseTenThousandWeight(decimal value)
-    {
-        value = Math.Abs(value);
-        if (value == 0)
-        {
-            return 0;
-        }
-        var weight = 0;
-        while (value >= 10000m)
-        {
-            value /= 10000m;
-            weight++;
-        }
-        while (value < 1m)
-        {
-            value *= 10000m;
-            weight--;
-        }
-        return weight;
     }
 }

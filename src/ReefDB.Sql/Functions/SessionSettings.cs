@@ -13,10 +13,11 @@ internal static class SessionSettings
     public const string DefaultTextSearchConfig = "default_text_search_config";
 
     /// <summary>
-    /// Sets <paramref name="name"/> for the rest of the batch and returns its new value as SHOW prints it.
+    /// Sets <paramref name="name"/> for the rest of the batch (until its transaction ends when
+    /// <paramref name="local"/>) and returns its new value as SHOW prints it.
     /// 42704 for an unknown setting, 22023 for a value it does not accept, 55P02 for read-only ones.
     /// </summary>
-    public static string Set(FunctionContext context, string name, string value)
+    public static string Set(FunctionContext context, string name, string value, bool local = false)
     {
         var key = name.ToLowerInvariant();
         switch (key)
@@ -24,7 +25,15 @@ internal static class SessionSettings
             case DefaultTextSearchConfig:
                 var config = TryConfig(value) ?? throw new SqlException(SqlStates.InvalidParameterValue,
                     $"invalid value for parameter \"{key}\": \"{value}\"");
-                context.DefaultTextSearchConfig = config;
+                if (local)
+                {
+                    context.SetLocalTextSearchConfig(config);
+                }
+                else
+                {
+                    context.DefaultTextSearchConfig = config;
+                }
+
                 return Show(context, key);
             case "server_version" or "timezone":
                 throw new SqlException(SqlStates.CantChangeRuntimeParam, $"parameter \"{key}\" cannot be changed now");

@@ -47,6 +47,19 @@ internal static partial class SqlOperators
         return new BinaryOperator(op, left, right, SqlType.Boolean, (a, b) => evaluator.Evaluate(a, b, LikeEvaluator.DefaultEscape));
     }
 
+    /// <summary>POSIX regular expression match: <c>text ~ pattern</c>, <c>~*</c> ignoring case.</summary>
+    private static BinaryOperator ResolveRegexMatch(string op, SqlType left, SqlType right)
+    {
+        if (!(left.IsString || left.Kind == SqlTypeKind.Unknown) || !(right.IsString || right.Kind == SqlTypeKind.Unknown))
+        {
+            throw NoOperator(op, left, right);
+        }
+
+        var insensitive = op == "~*";
+        return new BinaryOperator(op, left, right, SqlType.Boolean, Strict(left, SqlType.Text, right, SqlType.Text,
+            (a, b) => SqlValue.FromBoolean(PgRegex.IsMatch(a.AsText, b.AsText, caseInsensitive: insensitive))));
+    }
+
     /// <summary>LIKE with an explicit ESCAPE value: <c>text LIKE pattern ESCAPE escape</c>.</summary>
     public static Func<SqlValue, SqlValue, SqlValue, SqlValue> ResolveLikeWithEscape(string op, SqlType left, SqlType right)
     {

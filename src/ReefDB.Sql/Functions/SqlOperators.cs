@@ -38,6 +38,7 @@ internal static partial class SqlOperators
             "AND" or "OR" => ResolveLogic(op, left, right),
             "IS DISTINCT FROM" or "IS NOT DISTINCT FROM" => ResolveDistinct(op, left, right),
             "&" or "|" or "#" or "<<" or ">>" => ResolveBitwise(op, left, right),
+            "~" or "~*" => ResolveRegexMatch(op, left, right),
             _ => throw NoOperator(name, left, right),
         };
     }

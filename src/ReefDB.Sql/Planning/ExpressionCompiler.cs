@@ -125,19 +125,22 @@ internal static partial class ExpressionCompiler
         };
     }
 
+    /// <summary>Whether a three-way comparison result (negative, zero, positive) satisfies <paramref name="op"/>.</summary>
+    internal static Func<int, bool> ComparisonTest(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => x => x == 0,
+        BinaryOperator.NotEqual => x => x != 0,
+        BinaryOperator.Less => x => x < 0,
+        BinaryOperator.LessOrEqual => x => x <= 0,
+        BinaryOperator.Greater => x => x > 0,
+        _ => x => x >= 0,
+    };
+
     private static Evaluator CompileComparison(BoundComparison c, CompileEnv env)
     {
         var l = Compile(c.Left, env);
         var r = Compile(c.Right, env);
-        Func<int, bool> test = c.Operator switch
-        {
-            BinaryOperator.Equal => x => x == 0,
-            BinaryOperator.NotEqual => x => x != 0,
-            BinaryOperator.Less => x => x < 0,
-            BinaryOperator.LessOrEqual => x => x <= 0,
-            BinaryOperator.Greater => x => x > 0,
-            _ => x => x >= 0,
-        };
+        var test = ComparisonTest(c.Operator);
         if (c.Operator == BinaryOperator.Equal)
         {
             return (row, ctx) =>

@@ -167,26 +167,7 @@ internal sealed partial class Planner
             }
         }
 
-        BoundExpr? lower = null, upper = null;
-        bool lowerInclusive = false, upperInclusive = false;
-        foreach (var c in local)
-        {
-            if (consumed.Contains(c) || RangeOn(c, source, next, level) is not { } r)
-            {
-                continue;
-            }
-
-            if (r.IsLower && lower is null)
-            {
-                (lower, lowerInclusive) = (r.Bound, r.Inclusive);
-                consumed.Add(c);
-            }
-            else if (!r.IsLower && upper is null)
-            {
-                (upper, upperInclusive) = (r.Bound, r.Inclusive);
-                consumed.Add(c);
-            }
-        }
+        var (lower, lowerInclusive, upper, upperInclusive) = MatchRange(local, consumed, source, next, level);
 
         if (lower is null && upper is null)
         {
@@ -239,6 +220,37 @@ internal sealed partial class Planner
         c is BoundInList { Negated: false } i && IsColumn(i.Value, source, column) && i.Items.All(x => IsProbeValue(x, level))
             ? [.. i.Items]
             : null;
+
+    /// <summary>
+    /// The range that conjuncts of <paramref name="local"/> not yet in <paramref name="consumed"/> put on
+    /// <paramref name="column"/>: the first lower and the first upper bound, whose conjuncts are then consumed.
+    /// </summary>
+    private static (BoundExpr? Lower, bool LowerInclusive, BoundExpr? Upper, bool UpperInclusive) MatchRange(
+        List<BoundExpr> local, HashSet<BoundExpr> consumed, int source, int column, int level)
+    {
+        BoundExpr? lower = null, upper = null;
+        bool lowerInclusive = false, upperInclusive = false;
+        foreach (var c in local)
+        {
+            if (consumed.Contains(c) || RangeOn(c, source, column, level) is not { } r)
+            {
+                continue;
+            }
+
+            if (r.IsLower && lower is null)
+            {
+                (lower, lowerInclusive) = (r.Bound, r.Inclusive);
+                consumed.Add(c);
+            }
+            else if (!r.IsLower && upper is null)
+            {
+                (upper, upperInclusive) = (r.Bound, r.Inclusive);
+                consumed.Add(c);
+            }
+        }
+
+        return (lower, lowerInclusive, upper, upperInclusive);
+    }
 
     private static (BoundExpr Bound, bool IsLower, bool Inclusive)? RangeOn(BoundExpr c, int source, int column, int level)
     {

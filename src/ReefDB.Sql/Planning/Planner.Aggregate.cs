@@ -10,7 +10,8 @@ internal sealed partial class Planner
     /// Plans GROUP BY / aggregates. The aggregation's output row is [group keys…, aggregates…] under a new
     /// source; the returned rewrite maps expressions above it (select list, HAVING, ORDER BY) onto that row.
     /// A group key that is a plain column stays readable under its own id, so correlated subqueries that
-    /// read grouped columns keep working.
+    /// read grouped columns keep working, and so do those that contain aggregates of this level
+    /// (<see cref="BoundSelect.NestedAggregates"/>).
     /// </summary>
     private (PlanNode Node, Func<BoundExpr, BoundExpr> Rewrite) PlanAggregate(
         BoundSelect s, PlanNode input, int level, ImmutableDictionary<int, Layout> outer,
@@ -52,6 +53,11 @@ internal sealed partial class Planner
             Collect(e);
         }
 
+        foreach (var (_, call) in s.NestedAggregates)
+        {
+            Collect(call);
+        }
+
         var env = new CompileEnv(input.Layout, level, outer, this);
         var keyEvaluators = keys.Select(k => ExpressionCompiler.Compile(k, env)).ToArray();
         var specs = aggregates.Select(a => new AggregateSpec(
@@ -71,6 +77,12 @@ internal sealed partial class Planner
             {
                 layout = layout.WithAlias(c.Id, i);
             }
+        }
+
+        // Subqueries evaluated on the aggregation's rows read their outer aggregates under their own ids.
+        foreach (var (id, call) in s.NestedAggregates)
+        {
+            layout = layout.WithAlias(id, keys.Count + aggIndex[call.Key]);
         }
 
         var rows = keys.Count == 0 ? 1 : Math.Max(1, input.EstimatedRows / 4);

@@ -59,24 +59,7 @@ internal sealed partial class Planner
             bool lowerInclusive = false, upperInclusive = false;
             if (part < index.Keys.Length && !index.Keys[part].Descending)
             {
-                foreach (var c in local)
-                {
-                    if (consumed.Contains(c) || RangeOn(c, source, index.Keys[part].Column, level) is not { } r)
-                    {
-                        continue;
-                    }
-
-                    if (r.IsLower && lower is null)
-                    {
-                        (lower, lowerInclusive) = (r.Bound, r.Inclusive);
-                        consumed.Add(c);
-                    }
-                    else if (!r.IsLower && upper is null)
-                    {
-                        (upper, upperInclusive) = (r.Bound, r.Inclusive);
-                        consumed.Add(c);
-                    }
-                }
+                (lower, lowerInclusive, upper, upperInclusive) = MatchRange(local, consumed, source, index.Keys[part].Column, level);
             }
 
             var estimate = part == 0 ? rows : index.Unique && part == index.Keys.Length

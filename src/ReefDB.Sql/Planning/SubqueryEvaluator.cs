@@ -21,15 +21,7 @@ internal static class SubqueryEvaluator
         var id = s.Id;
         var correlated = s.IsCorrelated;
         var left = s.Left is null ? null : ExpressionCompiler.Compile(s.Left, env);
-        Func<int, bool> test = s.Operator switch
-        {
-            BinaryOperator.Equal => x => x == 0,
-            BinaryOperator.NotEqual => x => x != 0,
-            BinaryOperator.Less => x => x < 0,
-            BinaryOperator.LessOrEqual => x => x <= 0,
-            BinaryOperator.Greater => x => x > 0,
-            _ => x => x >= 0,
-        };
+        var test = ExpressionCompiler.ComparisonTest(s.Operator);
 
         switch (s.Kind)
         {

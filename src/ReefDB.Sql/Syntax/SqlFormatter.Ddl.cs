@@ -158,11 +158,7 @@ internal sealed partial class SqlFormatter
             WriteSortOptions(element.Direction, element.Nulls);
         });
         Append(")");
-        if (index.Where is not null)
-        {
-            Append(" WHERE ");
-            WriteExpression(index.Where);
-        }
+        WriteClause(" WHERE ", index.Where);
     }
 
     private void WriteAlterAction(AlterTableAction action)

@@ -107,11 +107,7 @@ internal sealed partial class SqlFormatter
                     _ => "SIMILAR TO ",
                 });
                 WriteExpression(like.Pattern);
-                if (like.Escape is not null)
-                {
-                    Append(" ESCAPE ");
-                    WriteExpression(like.Escape);
-                }
+                WriteClause(" ESCAPE ", like.Escape);
 
                 break;
             case IsNullExpression isNull:
@@ -172,11 +168,7 @@ internal sealed partial class SqlFormatter
     private void WriteCase(CaseExpression expression)
     {
         Append("CASE");
-        if (expression.Operand is not null)
-        {
-            Append(" ");
-            WriteExpression(expression.Operand);
-        }
+        WriteClause(" ", expression.Operand);
 
         foreach (var arm in expression.WhenClauses)
         {
@@ -186,11 +178,7 @@ internal sealed partial class SqlFormatter
             WriteExpression(arm.Result);
         }
 
-        if (expression.Else is not null)
-        {
-            Append(" ELSE ");
-            WriteExpression(expression.Else);
-        }
+        WriteClause(" ELSE ", expression.Else);
 
         Append(" END");
     }
@@ -214,11 +202,7 @@ internal sealed partial class SqlFormatter
         }
 
         WriteList(call.Arguments, WriteExpression);
-        if (call.OrderBy.Count > 0)
-        {
-            Append(" ORDER BY ");
-            WriteList(call.OrderBy, WriteOrderByItem);
-        }
+        WriteClause(" ORDER BY ", call.OrderBy, WriteOrderByItem);
 
         Append(")");
         if (call.Filter is not null)

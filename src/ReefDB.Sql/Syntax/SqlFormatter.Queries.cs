@@ -22,23 +22,9 @@ internal sealed partial class SqlFormatter
                     WriteQuery(full.Body);
                 }
 
-                if (full.OrderBy.Count > 0)
-                {
-                    Append(" ORDER BY ");
-                    WriteList(full.OrderBy, WriteOrderByItem);
-                }
-
-                if (full.Limit is not null)
-                {
-                    Append(" LIMIT ");
-                    WriteExpression(full.Limit);
-                }
-
-                if (full.Offset is not null)
-                {
-                    Append(" OFFSET ");
-                    WriteExpression(full.Offset);
-                }
+                WriteClause(" ORDER BY ", full.OrderBy, WriteOrderByItem);
+                WriteClause(" LIMIT ", full.Limit);
+                WriteClause(" OFFSET ", full.Offset);
 
                 break;
             case SelectExpression select:
@@ -119,35 +105,11 @@ internal sealed partial class SqlFormatter
             }
         }
 
-        if (select.Items.Count > 0)
-        {
-            Append(" ");
-            WriteList(select.Items, WriteSelectItem);
-        }
-
-        if (select.From.Count > 0)
-        {
-            Append(" FROM ");
-            WriteList(select.From, WriteTableReference);
-        }
-
-        if (select.Where is not null)
-        {
-            Append(" WHERE ");
-            WriteExpression(select.Where);
-        }
-
-        if (select.GroupBy.Count > 0)
-        {
-            Append(" GROUP BY ");
-            WriteList(select.GroupBy, WriteExpression);
-        }
-
-        if (select.Having is not null)
-        {
-            Append(" HAVING ");
-            WriteExpression(select.Having);
-        }
+        WriteClause(" ", select.Items, WriteSelectItem);
+        WriteClause(" FROM ", select.From, WriteTableReference);
+        WriteClause(" WHERE ", select.Where);
+        WriteClause(" GROUP BY ", select.GroupBy, WriteExpression);
+        WriteClause(" HAVING ", select.Having);
     }
 
     private void WriteSelectItem(SelectItem item)
@@ -222,12 +184,8 @@ internal sealed partial class SqlFormatter
                     _ => " CROSS JOIN ",
                 });
                 WriteTableReference(join.Right);
-                if (join.Condition is not null)
-                {
-                    Append(" ON ");
-                    WriteExpression(join.Condition);
-                }
-                else if (join.UsingColumns.Count > 0)
+                WriteClause(" ON ", join.Condition);
+                if (join.Condition is null && join.UsingColumns.Count > 0)
                 {
                     Append(" USING ");
                     WriteNames(join.UsingColumns);

@@ -91,11 +91,7 @@ internal sealed partial class SqlFormatter
 
     private void WriteReturning(IReadOnlyList<SelectItem> returning)
     {
-        if (returning.Count > 0)
-        {
-            Append(" RETURNING ");
-            WriteList(returning, WriteSelectItem);
-        }
+        WriteClause(" RETURNING ", returning, WriteSelectItem);
     }
 
     private void WriteSetClauses(IReadOnlyList<SetClause> clauses) =>
@@ -156,11 +152,7 @@ internal sealed partial class SqlFormatter
             {
                 Append(" DO UPDATE SET ");
                 WriteSetClauses(conflict.Set);
-                if (conflict.Where is not null)
-                {
-                    Append(" WHERE ");
-                    WriteExpression(conflict.Where);
-                }
+                WriteClause(" WHERE ", conflict.Where);
             }
         }
 
@@ -183,17 +175,8 @@ internal sealed partial class SqlFormatter
 
         Append(" SET ");
         WriteSetClauses(update.Set);
-        if (update.From.Count > 0)
-        {
-            Append(" FROM ");
-            WriteList(update.From, WriteTableReference);
-        }
-
-        if (update.Where is not null)
-        {
-            Append(" WHERE ");
-            WriteExpression(update.Where);
-        }
+        WriteClause(" FROM ", update.From, WriteTableReference);
+        WriteClause(" WHERE ", update.Where);
 
         WriteReturning(update.Returning);
     }
@@ -212,17 +195,8 @@ internal sealed partial class SqlFormatter
             Append(" AS ").Name(delete.Alias);
         }
 
-        if (delete.Using.Count > 0)
-        {
-            Append(" USING ");
-            WriteList(delete.Using, WriteTableReference);
-        }
-
-        if (delete.Where is not null)
-        {
-            Append(" WHERE ");
-            WriteExpression(delete.Where);
-        }
+        WriteClause(" USING ", delete.Using, WriteTableReference);
+        WriteClause(" WHERE ", delete.Where);
 
         WriteReturning(delete.Returning);
     }

@@ -104,6 +104,26 @@ internal sealed partial class SqlFormatter
         }
     }
 
+    /// <summary>An optional clause: <paramref name="keyword"/> (with its spaces) and the expression, if any.</summary>
+    private void WriteClause(string keyword, Expression? expression)
+    {
+        if (expression is not null)
+        {
+            Append(keyword);
+            WriteExpression(expression);
+        }
+    }
+
+    /// <summary>An optional list clause: <paramref name="keyword"/> and the items, if there are any.</summary>
+    private void WriteClause<T>(string keyword, IReadOnlyList<T> items, Action<T> write)
+    {
+        if (items.Count > 0)
+        {
+            Append(keyword);
+            WriteList(items, write);
+        }
+    }
+
     private void WriteNames(IReadOnlyList<string> names)
     {
         Append("(");

@@ -150,7 +150,11 @@ internal static class NumericMath
         return Math.Clamp(scale, 0, 1000);
     }
 
-    private static (int Weight, int FirstDigit) BaseTenThousand(decimal value)
+    /// <summary>
+    /// PostgreSQL's base-10000 view of |<paramref name="value"/>|: the weight of its first digit group and
+    /// that group (value = FirstDigit × 10000^Weight + …); (0, 0) for zero.
+    /// </summary>
+    internal static (int Weight, int FirstDigit) BaseTenThousand(decimal value)
     {
         value = Math.Abs(value);
         if (value == 0)

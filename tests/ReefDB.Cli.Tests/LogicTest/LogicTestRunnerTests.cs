@@ -83,6 +83,44 @@ public sealed class LogicTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Text_beyond_ascii_is_printed_as_utf8_and_matches_either_form()
+    {
+        // PostgreSQL-made files hold the characters; files of the C reference hold '@' per UTF-8 byte.
+        var path = WriteTest("utf8.test", """
+            query T nosort
+            SELECT w
+            ----
+            héllo ✓
+
+            query T nosort
+            SELECT w
+            ----
+            h@@llo @@@
+
+            query T nosort
+            SELECT w
+            ----
+            1 values hashing to 23a56b11b2b489be19c7aebb512cd880
+
+            query T nosort
+            SELECT w
+            ----
+            1 values hashing to 3f347c8fc1bd51091e80ea85e3ec77e0
+
+            query T nosort
+            SELECT w
+            ----
+            hello
+            """);
+        using var cli = new TestEnvironment(sql => sql == "SELECT w"
+            ? StatementOutcome.Query("SELECT 1", ["w"], [["héllo ✓"]])
+            : StatementOutcome.Failed(new SqlError("42601", "fake cannot run: " + sql)));
+        Assert.Equal(1, cli.Run("logictest", "--verbose", path));
+        Assert.Contains($"FAIL {path}:21: wrong result\n  sql:\n    SELECT w\n  expected:\n    hello\n  actual:\n    héllo ✓\n", cli.Output, StringComparison.Ordinal);
+        Assert.EndsWith($"{path}: 4 passed, 1 failed, 0 skipped\n4 passed, 1 failed\n", cli.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_label_reused_with_a_different_result_fails()
     {
         var path = WriteTest("label.test", """

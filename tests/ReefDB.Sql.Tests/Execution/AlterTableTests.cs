@@ -69,4 +69,23 @@ public sealed class AlterTableTests
         db.Exec("INSERT INTO t VALUES (3, 1, 'Cy')");
         Assert.Equal(["3"], db.Rows("SELECT id FROM t WHERE lower(label) = 'cy'"));
     }
+
+    [Fact]
+    public void Rename_column_follows_unqualified_references_in_views_over_several_tables()
+    {
+        // Issue 2: PostgreSQL stores views bound, so a rename is transparent to them.
+        var db = new TestDatabase();
+        db.Exec("CREATE TABLE t(id INTEGER PRIMARY KEY, price NUMERIC, name TEXT)");
+        db.Exec("CREATE TABLE o(oid INTEGER, qty INTEGER, price NUMERIC)");
+        db.Exec("INSERT INTO t VALUES (1, 5, 'Ann'), (2, 50, 'Bob'); INSERT INTO o VALUES (1, 2, 100), (2, 3, 0)");
+        db.Exec("CREATE VIEW totals AS SELECT name, t.price * qty AS total FROM t JOIN o ON oid = id ORDER BY name");
+        db.Exec("CREATE VIEW dear AS SELECT oid FROM o WHERE EXISTS (SELECT 1 FROM t WHERE id = oid AND price > 10)");
+        db.Exec("CREATE VIEW own AS SELECT oid, o.price FROM o JOIN t ON id = oid WHERE o.price > 10");
+
+        db.Exec("ALTER TABLE t RENAME COLUMN price TO cost; ALTER TABLE t RENAME COLUMN name TO label; ALTER TABLE t RENAME COLUMN id TO tid");
+
+        Assert.Equal(["Ann|10", "Bob|150"], db.Rows("SELECT * FROM totals"));
+        Assert.Equal(["2"], db.Rows("SELECT * FROM dear"));
+        Assert.Equal(["1|100"], db.Rows("SELECT * FROM own"));
+    }
 }

@@ -38,6 +38,7 @@ internal sealed partial class QueryGenerator
                 NotComparable();
                 return $"{(random.Next(2) == 0 ? "GREATEST" : "LEAST")}({Int(scope, d)}, {Int(scope, d)})";
             case 14 when scope.AggregateInput is not null: return Aggregate(ColumnKind.Integer, scope);
+            case 15 when scope.Outer?.AggregateInput is not null: return OuterAggregate(ColumnKind.Integer, scope);
             default: return Leaf(columns, ColumnKind.Integer);
         }
     }
@@ -51,7 +52,7 @@ internal sealed partial class QueryGenerator
         }
 
         var d = depth - 1;
-        switch (random.Next(9))
+        switch (random.Next(10))
         {
             case 0: return $"({Text(scope, d)} || {Text(scope, d)})";
             case 1: return $"lower({Text(scope, d)})";
@@ -63,6 +64,7 @@ internal sealed partial class QueryGenerator
                 NotComparable();
                 return random.Next(2) == 0 ? $"upper({Text(scope, d)})" : $"substr({Text(scope, d)}, {Number(0, 3)}, {Number(0, 3)})";
             case 7 when scope.AggregateInput is not null: return Aggregate(ColumnKind.Text, scope);
+            case 8 when scope.Outer?.AggregateInput is not null: return OuterAggregate(ColumnKind.Text, scope);
             default: return Leaf(columns, ColumnKind.Text);
         }
     }
@@ -109,8 +111,7 @@ internal sealed partial class QueryGenerator
 
     /// <summary>
     /// An aggregate over the grouped query's input rows (never nested in another aggregate). Its argument
-    /// reads no outer column: an aggregate whose arguments are all outer references belongs to the outer
-    /// query in SQL (PostgreSQL, SQLite), a corner ReefDB does not implement (it aggregates locally).
+    /// reads no outer column (<see cref="OuterAggregate"/> writes those on purpose).
     /// </summary>
     private string Aggregate(ColumnKind kind, FuzzScope scope)
     {
@@ -129,6 +130,30 @@ internal sealed partial class QueryGenerator
             4 => $"min({Int(input, 1)})",
             _ => $"max({Int(input, 1)})",
         };
+    }
+
+    /// <summary>
+    /// Inside a subquery of a grouped query: an aggregate whose argument reads only that query's input rows
+    /// (always one of its columns), so it belongs to the enclosing query (SQL standard; PostgreSQL and SQLite
+    /// agree) and is one value per outer group here, wherever the subquery uses it.
+    /// </summary>
+    private string OuterAggregate(ColumnKind kind, FuzzScope scope)
+    {
+        var input = scope.Outer!.AggregateInput!;
+        var columns = input.Where(c => c.Kind == kind).ToArray();
+        if (columns.Length == 0)
+        {
+            return Leaf([], kind);
+        }
+
+        var column = columns[random.Next(columns.Length)].Sql;
+        if (kind == ColumnKind.Text)
+        {
+            return $"{Pick(["min", "max"])}({column})";
+        }
+
+        var argument = random.Next(2) == 0 ? column : $"({column} + {Int(new FuzzScope(input), 1)})";
+        return $"{Pick(["sum", "min", "max", "count"])}({argument})";
     }
 
     private string Leaf(ScopeColumn[] columns, ColumnKind kind)

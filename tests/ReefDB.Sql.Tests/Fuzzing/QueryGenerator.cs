@@ -125,12 +125,14 @@ internal sealed partial class QueryGenerator(Random random, FuzzSchema schema)
         {
             // GROUP BY one or two columns; the select list reads the keys and aggregates of the input.
             var keys = columns.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToList();
+            // Depth 2 lets subqueries in, and with them aggregates of this query written inside them.
             var grouped = new FuzzScope(keys, outer, columns);
-            sql.Append(Outputs(outputKinds.Select(k => random.Next(2) == 0 ? Aggregate(k, grouped) : Value(k, grouped, 1)), nameOutputs));
+            var groupedDepth = depth >= 1 ? random.Next(1, 3) : 1;
+            sql.Append(Outputs(outputKinds.Select(k => random.Next(2) == 0 ? Aggregate(k, grouped) : Value(k, grouped, groupedDepth)), nameOutputs));
             groupBy = string.Join(", ", keys.Select(k => k.Sql));
             having = random.Next(3) switch
             {
-                0 => Bool(grouped, 1),
+                0 => Bool(grouped, groupedDepth),
                 1 => $"({Aggregate(ColumnKind.Integer, grouped)} {Pick(Comparisons)} {Int(grouped, 1)})",
                 _ => null,
             };
@@ -138,9 +140,10 @@ internal sealed partial class QueryGenerator(Random random, FuzzSchema schema)
         }
         else if (grouping == 3)
         {
-            // Aggregates without GROUP BY: one row, even over no input.
+            // Aggregates without GROUP BY: one row, even over no input (the first output is an aggregate; the
+            // others may be subqueries, which can hold aggregates of this query).
             var grouped = new FuzzScope([], outer, columns);
-            sql.Append(Outputs(outputKinds.Select(k => Aggregate(k, grouped)), nameOutputs));
+            sql.Append(Outputs(outputKinds.Select((k, i) => i > 0 && depth >= 1 && random.Next(3) == 0 ? Value(k, grouped, 2) : Aggregate(k, grouped)), nameOutputs));
             distinctOrGrouped = true;
         }
         else
