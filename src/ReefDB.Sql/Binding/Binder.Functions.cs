@@ -89,6 +89,11 @@ internal sealed partial class Binder
         var function = AggregateRegistry.Resolve(f.Name, args.Select(a => a.Type).ToList(), f.Distinct && order.IsEmpty, f.IsStar);
         var call = new BoundAggregateCall(f.Name, function, [.. args], f.Distinct, f.IsStar, filter, order, function.ResultType);
         var level = call.Columns().Select(c => c.Level).DefaultIfEmpty(cx.Scope.Level).Max();
+        if (call.Columns().Any(c => c.Level == level && outerAggregateIds.Contains(c.Id)))
+        {
+            throw new SqlException(SqlStates.GroupingError, "aggregate function calls cannot be nested");
+        }
+
         if (level == cx.Scope.Level)
         {
             AllowAggregate(cx);
@@ -104,8 +109,9 @@ internal sealed partial class Binder
         }
 
         AllowAggregate(subquery.EnclosingContext
-            ?? throw new SqlException(SqlStates.FeatureNotSupported, "an aggregate of an outer query is not supported here"));
+            ?? throw new SqlException(SqlStates.GroupingError, "aggregate functions are not allowed in FROM clause of their own query level"));
         var result = new BoundColumn(new ColumnId(NewSourceId(), 0), level, call.Type, call.Name);
+        outerAggregateIds.Add(result.Id);
         subquery.Parent!.NestedAggregates.Add((result.Id, call));
         cx.Scope.AddOuterReference(result);
         return result;

@@ -21,6 +21,9 @@ internal sealed partial class Binder
     private int nextWorkTableId;
     private int nextSubqueryId;
 
+    /// <summary>The columns that stand for aggregates of an outer level inside subqueries.</summary>
+    private readonly HashSet<ColumnId> outerAggregateIds = [];
+
     public Binder(DatabaseCatalog catalog) => Catalog = catalog;
 
     public DatabaseCatalog Catalog { get; }

@@ -163,17 +163,7 @@ internal static class NumericFunctions
     /// <summary>ln(x) for x &gt; 0: scale into [1, 2) by powers of ten and two, then the atanh series.</summary>
     private static decimal LnPositive(decimal x)
     {
-        var tens = 0;
-        while (x >= 10m)
-        {
-            x /= 10m;
-            tens++;
-        }
-        while (x < 1m)
-        {
-            x *= 10m;
-            tens--;
-        }
+        var tens = NumericMath.ScaleInto(ref x, 10m);
         var twos = 0;
         while (x >= 2m)
         {

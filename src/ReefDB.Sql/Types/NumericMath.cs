@@ -161,18 +161,25 @@ internal static class NumericMath
         {
             return (0, 0);
         }
-        var weight = 0;
-        while (value >= 10000m)
+        var weight = ScaleInto(ref value, 10000m);
+        return (weight, (int)decimal.Truncate(value));
+    }
+
+    /// <summary>Scales a positive <paramref name="value"/> into [1, <paramref name="radix"/>) and returns the power of the radix taken out.</summary>
+    internal static int ScaleInto(ref decimal value, decimal radix)
+    {
+        var exponent = 0;
+        while (value >= radix)
         {
-            value /= 10000m;
-            weight++;
+            value /= radix;
+            exponent++;
         }
         while (value < 1m)
         {
-            value *= 10000m;
-            weight--;
+            value *= radix;
+            exponent--;
         }
-        return (weight, (int)decimal.Truncate(value));
+        return exponent;
     }
 
     public static decimal Pow10(int exponent) => decimal.Parse("1e" + exponent.ToString(CultureInfo.InvariantCulture),

@@ -24,6 +24,7 @@ public sealed class OuterAggregateTests
         var db = WithTables();
         Assert.Equal(["6"], db.Rows("SELECT (SELECT sum(t.x) FROM u LIMIT 1) FROM t"));
         Assert.Equal(["8"], db.Rows("SELECT (SELECT sum(t.x) + count(*) FROM u) FROM t"));
+        Assert.Equal(["6"], db.Rows("SELECT (SELECT (SELECT sum(t.x) FROM u LIMIT 1) FROM u LIMIT 1) FROM t"));
         Assert.Equal(["3|2"], db.Rows("SELECT count(*), (SELECT max(u.y) FROM u WHERE u.y < 10 * count(t.x)) / 10 FROM t"));
     }
 
@@ -42,6 +43,7 @@ public sealed class OuterAggregateTests
         var db = WithTables();
         Assert.Equal(["32", "34", "36"], db.Rows("SELECT (SELECT sum(t.x + u.y) FROM u) FROM t ORDER BY 1"));
         Assert.Equal(["2", "2", "2"], db.Rows("SELECT (SELECT count(*) FROM u) FROM t"));
+        Assert.Equal(["26"], db.Rows("SELECT (SELECT max(u.y + sum(t.x)) FROM u) FROM t"));
     }
 
     [Fact]
@@ -51,6 +53,8 @@ public sealed class OuterAggregateTests
         Assert.Equal("42803", db.Error("SELECT x FROM t WHERE x < (SELECT sum(t.x) FROM u LIMIT 1)"));
         Assert.Equal("42803", db.Error("SELECT x, (SELECT sum(t.x) FROM u LIMIT 1) FROM t"));
         Assert.Equal("42803", db.Error("SELECT g FROM t GROUP BY (SELECT sum(t.x) FROM u LIMIT 1)"));
+        Assert.Equal("42803", db.Error("SELECT (SELECT max(sum(t.x)) FROM u LIMIT 1) FROM t"));
+        Assert.Equal("42803", db.Error("SELECT * FROM t, LATERAL (SELECT sum(t.x)) AS d"));
     }
 
     [Fact]
