@@ -18,6 +18,7 @@ internal static class CliApplication
             SqlSubcommand.Create(environment),
             LogicTestSubcommand.Create(environment),
             ServeSubcommand.Create(environment),
+            AdminSubcommand.Create(environment),
         };
         // No Ctrl-C handling here: `serve` stops through its host's lifetime (Ctrl-C, SIGTERM), which must not be
         // cut short by the parser's own termination timeout.

@@ -34,4 +34,10 @@ internal static partial class LogMessages
 
     [LoggerMessage(5008, LogLevel.Critical, "The Raft loop of node {NodeId} failed; the node stops")]
     public static partial void ReplicaFailed(ILogger logger, ulong nodeId, Exception error);
+
+    [LoggerMessage(5010, LogLevel.Information, "Node {NodeId} asked {JoinAddr} to join the cluster; node {AnsweredBy} answered: {Result}")]
+    public static partial void Joined(ILogger logger, ulong nodeId, string joinAddr, ulong answeredBy, string result);
+
+    [LoggerMessage(5011, LogLevel.Warning, "Node {NodeId} could not join through {JoinAddr} (attempt {Attempt}): {Code}: {Message}; retrying in {DelayMs} ms")]
+    public static partial void JoinRetry(ILogger logger, ulong nodeId, string joinAddr, int attempt, string code, string message, double delayMs);
 }

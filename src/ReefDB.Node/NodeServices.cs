@@ -1,3 +1,4 @@
+using ReefDB.Node.Admin;
 using ReefDB.Node.Configuration;
 using ReefDB.Node.Gateway;
 using ReefDB.Node.Membership;
@@ -6,7 +7,8 @@ using ReefDB.Node.Replicas;
 
 namespace ReefDB.Node;
 
-/// <summary>What the node's endpoints share: settings, the replica, the gateway, addresses and metrics.</summary>
+/// <summary>What the node's endpoints share: settings, the replica, the gateway, addresses and metrics; the admin
+/// interface of the replica and the way to the leader for admin calls (both optional: tests leave them out).</summary>
 internal sealed record NodeServices(
     NodeOptions Options,
     IReplica Replica,
@@ -15,4 +17,5 @@ internal sealed record NodeServices(
     RequestLimits Limits,
     NodeMetrics Metrics,
     Readiness Readiness,
-    IReplicaAdmin? Admin = null);
+    IReplicaAdmin? Admin = null,
+    IAdminForwarder? AdminForwarder = null);

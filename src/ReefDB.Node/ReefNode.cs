@@ -33,6 +33,7 @@ public sealed partial class ReefNode : IAsyncDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private Task promoter = Task.CompletedTask;
+    private Task joiner = Task.CompletedTask;
     private int disposed;
 
     private ReefNode(
@@ -108,12 +109,18 @@ public sealed partial class ReefNode : IAsyncDisposable
                 new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
                 metrics,
                 new Readiness(),
-                adapter);
+                adapter,
+                forwarder);
             var app = NodeHost.Build(services, s => s.AddReefRaftTransport(transport), a => a.MapReefRaftService());
             var node = new ReefNode(options, app, replica, transport, forwarder, loggerFactory);
             node.Watch(replica, members, metrics);
             node.promoter = node.PromoteCaughtUpLearnersAsync(adapter, node.stopping.Token);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (options.Join is { } join)
+            {
+                node.joiner = node.JoinAsync(join, members, node.stopping.Token);
+            }
+
             LogMessages.Started(logger, options.NodeId, options.ClusterId, options.HttpAddr, options.RpcAddr, options.RaftDir);
             return node;
         }
@@ -151,6 +158,7 @@ public sealed partial class ReefNode : IAsyncDisposable
         LogMessages.Stopping(logger, NodeId);
         await stopping.CancelAsync().ConfigureAwait(false);
         await promoter.ConfigureAwait(false);
+        await joiner.ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await replica.DisposeAsync().ConfigureAwait(false);
         forwarder.Dispose();

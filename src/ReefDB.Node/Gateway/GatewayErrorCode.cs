@@ -24,6 +24,10 @@ internal static class GatewayErrorCode
     /// <summary>No leader is known right now (an election is under way): retry after Retry-After.</summary>
     public const string NoLeader = "no_leader";
 
+    /// <summary>Only the leader can do it and this node may not forward it: the message and <c>leader_id</c> name
+    /// the leader (admin API).</summary>
+    public const string NotLeader = "not_leader";
+
     /// <summary>The node has too many pending proposals: retry after Retry-After.</summary>
     public const string Overloaded = "overloaded";
 

@@ -7,15 +7,34 @@ using ReefDB.Node.Membership;
 namespace ReefDB.Node.Grpc;
 
 /// <summary>
-/// Forwards requests to the leader's <c>reefdb.sql.Sql/Execute</c>. The leader's id comes from the replica (it
-/// changes with each election), its address from the <see cref="MemberDirectory"/>; one channel per address is
-/// kept open and reused, so forwarding costs no connection setup after the first request.
+/// Forwards requests to the leader: SQL to <c>reefdb.sql.Sql/Execute</c>, admin calls to <c>reefdb.admin.Admin</c>
+/// (GrpcLeaderForwarder.Admin.cs). The leader's id comes from the replica (it changes with each election), its
+/// address from the <see cref="MemberDirectory"/>; one channel per address is kept open and reused, so forwarding
+/// costs no connection setup after the first request.
 /// </summary>
-internal sealed class GrpcLeaderForwarder(MemberDirectory members, int maxMessageBytes) : ILeaderForwarder, IDisposable
+internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int maxMessageBytes) : ILeaderForwarder, IDisposable
 {
     private readonly ConcurrentDictionary<string, GrpcChannel> channels = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<SqlResult> ForwardAsync(ulong leaderId, SqlRequest request, CancellationToken cancellationToken)
+    public Task<SqlResult> ForwardAsync(ulong leaderId, SqlRequest request, CancellationToken cancellationToken) =>
+        CallLeaderAsync(leaderId, async channel =>
+        {
+            var client = new Wire.Sql.SqlClient(channel);
+            var response = await client.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return WireMapping.FromWire(response);
+        }, cancellationToken);
+
+    public void Dispose()
+    {
+        foreach (var channel in channels.Values)
+        {
+            channel.Dispose();
+        }
+    }
+
+    /// <summary>Runs <paramref name="call"/> on the leader's channel and turns transport failures into gateway errors:
+    /// not connected is retryable (the leader never saw the request), a failure after sending is outcome unknown.</summary>
+    private async Task<T> CallLeaderAsync<T>(ulong leaderId, Func<GrpcChannel, Task<T>> call, CancellationToken cancellationToken)
     {
         if (members.RpcAddress(leaderId) is not { } address)
         {
@@ -23,15 +42,12 @@ internal sealed class GrpcLeaderForwarder(MemberDirectory members, int maxMessag
                 GatewayErrorCode.Unavailable, $"node {leaderId} leads but its address is not known here; retry on another node", retryable: true, leaderId: leaderId);
         }
 
-        var client = new Wire.Sql.SqlClient(Channel(address));
         try
         {
-            var response = await client.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return WireMapping.FromWire(response);
+            return await call(Channel(address)).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
         {
-            // Not connected: the leader never saw the request.
             throw new GatewayException(
                 GatewayErrorCode.Unavailable, $"the leader (node {leaderId} at {address}) is unreachable: {e.Status.Detail}; retry", retryable: true, leaderId: leaderId, inner: e);
         }
@@ -63,12 +79,4 @@ internal sealed class GrpcLeaderForwarder(MemberDirectory members, int maxMessag
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
             },
         }));
-
-    public void Dispose()
-    {
-        foreach (var channel in channels.Values)
-        {
-            channel.Dispose();
-        }
-    }
 }

@@ -51,6 +51,7 @@ internal static class NodeHost
 
         var app = builder.Build();
         app.MapGrpcService<SqlGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
         mapEndpoints?.Invoke(app);
         HttpApi.Map(app, node);
         return app;

@@ -3,83 +3,69 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using ReefDB.Node.Configuration;
+using ReefDB.Node.Admin;
 using ReefDB.Node.Gateway;
-using ReefDB.Node.Membership;
-using ReefDB.Node.Replicas;
 
 namespace ReefDB.Node.Http;
 
 /// <summary>
 /// The HTTP admin API: <c>GET/POST /v1/admin/members</c>, <c>DELETE /v1/admin/members/{id}</c>,
-/// <c>POST /v1/admin/transfer-leader</c>, <c>POST /v1/admin/snapshot</c>. Membership changes and transfers run on
-/// the leader; a follower answers 503 <c>not_leader</c> naming it (Retry-After, and the leader's id).
+/// <c>POST /v1/admin/transfer-leader</c>, <c>POST /v1/admin/snapshot</c>. It only translates JSON to and from
+/// <see cref="AdminOperations"/> (shared with gRPC <c>reefdb.admin.Admin</c>): a follower forwards membership changes
+/// and transfers to the leader, or with <c>?redirect=true</c> answers 503 <c>not_leader</c> naming it.
 /// </summary>
 internal static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints, NodeServices node)
     {
+        var admin = new AdminOperations(node);
+        var add = Handler(node, "/v1/admin/members", (_, body, policy, cancel) =>
+            admin.AddMemberAsync(RequiredId(body), Text(body, "addr"), Text(body, "http_addr"), policy, cancel), "node_id", "addr", "http_addr");
+        var remove = Handler(node, "/v1/admin/members/{id}", (context, _, policy, cancel) => admin.RemoveMemberAsync(PathId(context), policy, cancel));
+        var transfer = Handler(node, "/v1/admin/transfer-leader", (_, body, policy, cancel) => admin.TransferLeaderAsync(RequiredId(body), policy, cancel), "node_id");
+        var snapshot = Handler(node, "/v1/admin/snapshot", (_, _, _, cancel) => admin.SnapshotAsync(cancel));
         endpoints.MapGet("/v1/admin/members", context => StatusEndpoints.StatusAsync(context, node));
-        endpoints.MapPost("/v1/admin/members", context => RunAsync(context, node, "/v1/admin/members", async (admin, body, cancel) =>
-        {
-            var nodeId = RequiredId(body);
-            var addr = Address(body, "addr") ?? throw Invalid("\"addr\": expected the new member's rpc_addr, host:port");
-            var address = new MemberAddress(nodeId, addr, Address(body, "http_addr"));
-            node.Members.Set(address);
-            await admin.AddLearnerAsync(nodeId, MemberContext.Encode(address), cancel).ConfigureAwait(false);
-            return $"node {nodeId} added as a learner; it becomes a voter once it has caught up";
-        }, "node_id", "addr", "http_addr"));
-        endpoints.MapDelete("/v1/admin/members/{id}", context => RunAsync(context, node, "/v1/admin/members/{id}", async (admin, _, cancel) =>
-        {
-            var text = context.Request.RouteValues["id"]?.ToString();
-            if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var nodeId) || nodeId == 0)
-            {
-                throw Invalid($"expected a node id ≥ 1 in the path, got '{text}'");
-            }
+        endpoints.MapPost("/v1/admin/members", add);
+        endpoints.MapDelete("/v1/admin/members/{id}", remove);
+        endpoints.MapPost("/v1/admin/transfer-leader", transfer);
+        endpoints.MapPost("/v1/admin/snapshot", snapshot);
+    }
 
-            await admin.RemoveAsync(nodeId, cancel).ConfigureAwait(false);
-            return $"node {nodeId} removed";
-        }));
-        endpoints.MapPost("/v1/admin/transfer-leader", context => RunAsync(context, node, "/v1/admin/transfer-leader", async (admin, body, cancel) =>
-        {
-            var nodeId = RequiredId(body);
-            await admin.TransferLeadershipAsync(nodeId, cancel).ConfigureAwait(false);
-            return $"node {nodeId} leads";
-        }, "node_id"));
-        endpoints.MapPost("/v1/admin/snapshot", context => RunAsync(context, node, "/v1/admin/snapshot", async (admin, _, cancel) =>
-        {
-            var index = await admin.SnapshotAsync(cancel).ConfigureAwait(false);
-            return string.Create(CultureInfo.InvariantCulture, $"snapshot at index {index}; the log before it is compacted");
-        }));
+    private static RequestDelegate Handler(
+        NodeServices node, string endpoint, Func<HttpContext, JsonElement, LeaderPolicy, CancellationToken, Task<AdminOutcome>> action, params string[] fields) =>
+        context => RunAsync(context, node, endpoint, action, fields);
+
+    private static ulong PathId(HttpContext context)
+    {
+        var text = context.Request.RouteValues["id"]?.ToString();
+        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var nodeId) && nodeId != 0
+            ? nodeId
+            : throw Invalid($"expected a node id ≥ 1 in the path, got '{text}'");
     }
 
     private static async Task RunAsync(
-        HttpContext context, NodeServices node, string endpoint, Func<IReplicaAdmin, JsonElement, CancellationToken, Task<string>> action, params string[] fields)
+        HttpContext context, NodeServices node, string endpoint, Func<HttpContext, JsonElement, LeaderPolicy, CancellationToken, Task<AdminOutcome>> action, string[] fields)
     {
         int status;
         try
         {
-            var admin = node.Admin ?? throw new GatewayException(GatewayErrorCode.InvalidOperation, "this node has no admin interface");
+            var policy = ParseRedirect(context.Request.Query) ? LeaderPolicy.Redirect : LeaderPolicy.Forward;
             var body = await ReadBodyAsync(context, node, fields).ConfigureAwait(false);
             using var timeout = node.Limits.Timeout(context.RequestAborted);
-            var message = await node.Limits.RunAsync(() => action(admin, body, timeout.Token), timeout).ConfigureAwait(false);
+            var outcome = await node.Limits.RunAsync(() => action(context, body, policy, timeout.Token), timeout).ConfigureAwait(false);
             status = StatusCodes.Status200OK;
             await JsonResponses.WriteAsync(context, status, json =>
             {
                 json.WriteStartObject();
-                json.WriteString("result", message);
-                json.WriteNumber("node_id", node.Replica.NodeId);
+                json.WriteString("result", outcome.Result);
+                json.WriteNumber("node_id", outcome.NodeId);
+                if (outcome.SnapshotIndex != 0)
+                {
+                    json.WriteNumber("snapshot_index", outcome.SnapshotIndex);
+                }
+
                 json.WriteEndObject();
             }).ConfigureAwait(false);
-        }
-        catch (NotLeaderException e)
-        {
-            status = StatusCodes.Status503ServiceUnavailable;
-            var where = node.Members.HttpAddress(e.LeaderId) is { } http ? $" at http://{http}" : string.Empty;
-            await JsonResponses.ErrorAsync(
-                context, status, e.LeaderId == 0 ? GatewayErrorCode.NoLeader : "not_leader",
-                e.LeaderId == 0 ? "no leader is known right now; retry shortly" : $"only the leader can do this: node {e.LeaderId}{where}",
-                node.Replica.NodeId, e.LeaderId).ConfigureAwait(false);
         }
         catch (GatewayException e)
         {
@@ -88,6 +74,29 @@ internal static class AdminEndpoints
         }
 
         node.Metrics.Request(endpoint, status);
+    }
+
+    private static bool ParseRedirect(IQueryCollection query)
+    {
+        foreach (var key in query.Keys)
+        {
+            if (!string.Equals(key, "redirect", StringComparison.Ordinal))
+            {
+                throw new GatewayException(GatewayErrorCode.InvalidParameter, $"unknown query parameter '{key}'; expected redirect");
+            }
+        }
+
+        if (!query.TryGetValue("redirect", out var flag))
+        {
+            return false;
+        }
+
+        return flag.ToString() switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw new GatewayException(GatewayErrorCode.InvalidParameter, $"redirect: expected true or false, got '{other}'"),
+        };
     }
 
     private static async Task<JsonElement> ReadBodyAsync(HttpContext context, NodeServices node, string[] fields)
@@ -130,21 +139,14 @@ internal static class AdminEndpoints
             ? value
             : throw Invalid("\"node_id\": expected an integer ≥ 1");
 
-    private static string? Address(JsonElement body, string name)
+    private static string? Text(JsonElement body, string name)
     {
         if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        try
-        {
-            return value.ValueKind == JsonValueKind.String ? ConfigFields.ParseAddress(value.GetString()!) : throw new FormatException();
-        }
-        catch (FormatException)
-        {
-            throw Invalid($"\"{name}\": expected host:port");
-        }
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Invalid($"\"{name}\": expected host:port as a string");
     }
 
     private static GatewayException Invalid(string message) => new(GatewayErrorCode.InvalidRequest, message);

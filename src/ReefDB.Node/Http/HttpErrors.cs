@@ -11,7 +11,7 @@ internal static class HttpErrors
         GatewayErrorCode.MalformedJson or GatewayErrorCode.UnknownField or GatewayErrorCode.InvalidRequest
             or GatewayErrorCode.InvalidParameter or GatewayErrorCode.InvalidOperation => StatusCodes.Status400BadRequest,
         GatewayErrorCode.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
-        GatewayErrorCode.NoLeader or GatewayErrorCode.Overloaded or GatewayErrorCode.Unavailable
+        GatewayErrorCode.NoLeader or GatewayErrorCode.NotLeader or GatewayErrorCode.Overloaded or GatewayErrorCode.Unavailable
             or GatewayErrorCode.LeaderAddressUnknown or GatewayErrorCode.NodeStopped => StatusCodes.Status503ServiceUnavailable,
         GatewayErrorCode.OutcomeUnknown => StatusCodes.Status504GatewayTimeout,
         _ => StatusCodes.Status500InternalServerError,

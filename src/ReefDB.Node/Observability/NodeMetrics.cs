@@ -12,6 +12,7 @@ internal sealed class NodeMetrics
     private static readonly string[] Roles = ["leader", "follower", "candidate", "learner"];
 
     private readonly Counter requests;
+    private readonly Counter grpcRequests;
     private readonly Counter proposals;
     private readonly Histogram proposalSeconds;
     private readonly Histogram readIndexSeconds;
@@ -30,6 +31,7 @@ internal sealed class NodeMetrics
         Registry = Metrics.NewCustomRegistry();
         var factory = Metrics.WithCustomRegistry(Registry);
         requests = factory.CreateCounter("reefdb_http_requests_total", "HTTP requests by endpoint and status.", "endpoint", "status");
+        grpcRequests = factory.CreateCounter("reefdb_grpc_requests_total", "gRPC calls served by method and result (ok, or the error code).", "method", "result");
         proposals = factory.CreateCounter("reefdb_proposals_total", "Writes proposed on this node, by result (applied, failed, refused, unknown, forwarded).", "result");
         proposalSeconds = factory.CreateHistogram("reefdb_proposal_seconds", "Time from proposal to apply on this node.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
@@ -65,6 +67,8 @@ internal sealed class NodeMetrics
     public CollectorRegistry Registry { get; }
 
     public void Request(string endpoint, int status) => requests.WithLabels(endpoint, status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+
+    public void GrpcRequest(string method, string result) => grpcRequests.WithLabels(method, result).Inc();
 
     public void Proposal(string result) => proposals.WithLabels(result).Inc();
 

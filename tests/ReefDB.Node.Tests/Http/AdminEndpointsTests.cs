@@ -1,4 +1,5 @@
 using System.Text;
+using ReefDB.Node.Membership;
 using ReefDB.Node.Tests.Support;
 
 namespace ReefDB.Node.Tests.Http;
@@ -49,6 +50,25 @@ public sealed class AdminEndpointsTests
         Assert.Equal(400, status);
         Assert.Equal(code, answer.GetProperty("error").GetProperty("code").GetString());
         Assert.Empty(node.Replica.AdminCalls);
+    }
+
+    [Fact]
+    public async Task A_follower_asked_for_a_redirect_names_the_leader_instead_of_forwarding()
+    {
+        await using var leader = await TestNode.StartAsync();
+        var leaderAddress = new MemberAddress(1, leader.Options.RpcAddr, leader.Options.HttpAddr);
+        using var forwarder = new Node.Grpc.GrpcLeaderForwarder(new MemberDirectory([leaderAddress]), 1 << 20);
+        await using var follower = await TestNode.StartAsync(new FakeReplica(2) { LeaderId = 1 }, members: [leaderAddress], adminForwarder: forwarder);
+
+        var forwarded = await SendAsync(follower, HttpMethod.Post, "/v1/admin/transfer-leader", """{"node_id": 2}""");
+        var (status, answer) = await SendAsync(follower, HttpMethod.Post, "/v1/admin/transfer-leader?redirect=true", """{"node_id": 2}""");
+
+        Assert.Equal(200, forwarded.Status);
+        Assert.Equal(1UL, forwarded.Body.GetProperty("node_id").GetUInt64());
+        Assert.Equal(["transfer 2"], leader.Replica.AdminCalls);
+        Assert.Equal(503, status);
+        Assert.Equal("not_leader", answer.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains($"http://{leader.Options.HttpAddr}", answer.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

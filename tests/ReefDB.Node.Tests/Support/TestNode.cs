@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using ReefDB.Node.Admin;
 using ReefDB.Node.Configuration;
 using ReefDB.Node.Gateway;
 using ReefDB.Node.Hosting;
@@ -29,7 +30,11 @@ internal sealed class TestNode : IAsyncDisposable
     public HttpClient Http { get; }
 
     public static async Task<TestNode> StartAsync(
-        FakeReplica? replica = null, Func<NodeOptions, NodeOptions>? configure = null, ILeaderForwarder? forwarder = null, IEnumerable<MemberAddress>? members = null)
+        FakeReplica? replica = null,
+        Func<NodeOptions, NodeOptions>? configure = null,
+        ILeaderForwarder? forwarder = null,
+        IEnumerable<MemberAddress>? members = null,
+        IAdminForwarder? adminForwarder = null)
     {
         replica ??= new FakeReplica();
         var options = new NodeOptions
@@ -49,7 +54,8 @@ internal sealed class TestNode : IAsyncDisposable
             new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
             new NodeMetrics(replica.GetStatusAsync),
             new Readiness(),
-            replica);
+            replica,
+            adminForwarder);
         var app = NodeHost.Build(node);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
