@@ -40,4 +40,13 @@ internal static partial class LogMessages
 
     [LoggerMessage(5011, LogLevel.Warning, "Node {NodeId} could not join through {JoinAddr} (attempt {Attempt}): {Code}: {Message}; retrying in {DelayMs} ms")]
     public static partial void JoinRetry(ILogger logger, ulong nodeId, string joinAddr, int attempt, string code, string message, double delayMs);
+
+    [LoggerMessage(5012, LogLevel.Warning, "Node {NodeId}: slow log write: {ElapsedMs:0.0} ms to write and fsync one batch of entries (slow_fsync_ms {ThresholdMs}); the disk delays every commit")]
+    public static partial void SlowFsync(ILogger logger, ulong nodeId, double elapsedMs, int thresholdMs);
+
+    [LoggerMessage(5013, LogLevel.Warning, "Node {NodeId}: slow apply: {ElapsedMs:0.0} ms to apply one entry (slow_apply_ms {ThresholdMs}); later entries wait for it")]
+    public static partial void SlowApply(ILogger logger, ulong nodeId, double elapsedMs, int thresholdMs);
+
+    [LoggerMessage(5014, LogLevel.Information, "Node {NodeId} starts an election in term {Term}")]
+    public static partial void ElectionStarted(ILogger logger, ulong nodeId, ulong term);
 }

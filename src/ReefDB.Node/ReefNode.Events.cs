@@ -20,6 +20,12 @@ public sealed partial class ReefNode
         raft.LeaderChanged += (_, change) =>
         {
             metrics.LeaderChanged();
+            if (change.Role == ReplicaRole.Candidate)
+            {
+                metrics.ElectionStarted();
+                LogMessages.ElectionStarted(logger, NodeId, change.Term);
+            }
+
             LogMessages.LeaderChanged(logger, NodeId, change.LeaderId, members.RpcAddress(change.LeaderId), change.Term, RaftReplicaAdapter.RoleName(change.Role));
         };
         raft.MembershipChanged += (_, change) => _ = Task.Run(async () =>

@@ -34,6 +34,7 @@ public sealed partial class ReefNode : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private Task promoter = Task.CompletedTask;
     private Task joiner = Task.CompletedTask;
+    private MeterExport? meterExport;
     private int disposed;
 
     private ReefNode(
@@ -101,10 +102,11 @@ public sealed partial class ReefNode : IAsyncDisposable
             forwarder = new GrpcLeaderForwarder(members, options.MaxGrpcMsgBytes);
             var adapter = new RaftReplicaAdapter(replica);
             var metrics = new NodeMetrics(adapter.GetStatusAsync);
+            var slow = new SlowOperationLog(options, logger);
             var services = new NodeServices(
                 options,
                 adapter,
-                new SqlGateway(adapter, forwarder, options.ReadConsistency, TimeProvider.System),
+                new SqlGateway(adapter, forwarder, options.ReadConsistency, TimeProvider.System, metrics),
                 members,
                 new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
                 metrics,
@@ -113,6 +115,7 @@ public sealed partial class ReefNode : IAsyncDisposable
                 forwarder);
             var app = NodeHost.Build(services, s => s.AddReefRaftTransport(transport), a => a.MapReefRaftService());
             var node = new ReefNode(options, app, replica, transport, forwarder, loggerFactory);
+            node.meterExport = new MeterExport(metrics.Registry, [transport.Meter, replica.Meter], slow.Observe);
             node.Watch(replica, members, metrics);
             node.promoter = node.PromoteCaughtUpLearnersAsync(adapter, node.stopping.Token);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -163,13 +166,14 @@ public sealed partial class ReefNode : IAsyncDisposable
         await replica.DisposeAsync().ConfigureAwait(false);
         forwarder.Dispose();
         await transport.DisposeAsync().ConfigureAwait(false);
+        meterExport?.Dispose();
         await app.DisposeAsync().ConfigureAwait(false);
         LogMessages.Stopped(logger, NodeId);
         loggerFactory.Dispose();
         stopping.Dispose();
     }
 
-    private static RaftReplicaOptions ReplicaOptions(NodeOptions options, ILoggerFactory loggerFactory) => new()
+    internal static RaftReplicaOptions ReplicaOptions(NodeOptions options, ILoggerFactory loggerFactory) => new()
     {
         NodeId = options.NodeId,
         ClusterId = options.ClusterId,
@@ -179,6 +183,8 @@ public sealed partial class ReefNode : IAsyncDisposable
         ElectionTick = options.ElectionTick,
         HeartbeatTick = options.HeartbeatTick,
         MaxInflightMessages = options.MaxInflightPerPeer,
+        // Lease reads need check-quorum (on by default) and the same option on every member (docs/CONSISTENCY.md).
+        ReadOnlyOption = options.LeaseReads ? Raft.ReadOnlyOption.LeaseBased : Raft.ReadOnlyOption.Safe,
         MaxPendingProposals = options.MaxPendingProposals,
         ProposalTimeout = TimeSpan.FromMilliseconds(options.RequestTimeoutMs),
         ReadTimeout = TimeSpan.FromMilliseconds(options.RequestTimeoutMs),

@@ -117,6 +117,7 @@ public sealed partial class RaftReplica
             LogMessages.LoopFailed(logger, NodeId, e);
         }
 
+        meter.Dispose();
         stopped.TrySetResult();
         LogMessages.Closed(logger, NodeId);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using ReefDB.Raft;
@@ -203,8 +204,10 @@ public sealed partial class RaftReplica
             return;
         }
 
+        var applyStarted = Stopwatch.GetTimestamp();
         var batch = mine?.Batch ?? CommandBatch.Parser.ParseFrom(entry.Data.Span);
         var applied = stateMachine.Apply(entry.Index, batch);
+        meter.Applied(applyStarted);
         if (mine is not null)
         {
             if (mine.Completion.TrySetResult(applied))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ReefDB.Raft;
 using ReefDB.Raft.Configuration;
 using ReefDB.Raft.Messages;
@@ -27,7 +28,9 @@ public sealed partial class RaftReplica
 
         if (ready.Entries.Count > 0)
         {
+            var appendStarted = Stopwatch.GetTimestamp();
             storage.Append(ready.Entries);
+            meter.Appended(appendStarted);
             Interlocked.Increment(ref appendCalls);
             TrackAppended(ready.Entries);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ReefDB.Raft.Configuration;
 using ReefDB.Raft.Messages;
 using ReefDB.Raft.Storage.Snapshots;
@@ -141,11 +142,13 @@ public sealed partial class RaftReplica
     private void InstallSnapshotIntoStateMachine(SnapshotMetadata metadata)
     {
         var path = storage.SnapshotPath ?? throw new InvalidOperationException("The installed snapshot has no file.");
+        var started = Stopwatch.GetTimestamp();
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, SnapshotBuffer))
         {
             stateMachine.Restore(ReadSnapshot(stream, path, metadata.Index));
         }
 
+        meter.SnapshotInstalled(started, path);
         LogMessages.SnapshotInstalled(logger, NodeId, metadata.Index, metadata.Term);
         AbandonProposalsUpTo(metadata.Index);
         CompleteAppliedWaiters();
@@ -175,6 +178,7 @@ public sealed partial class RaftReplica
         }
 
         snapshotInProgress = true;
+        var started = Stopwatch.GetTimestamp();
         var membership = node.MembershipAt(applied);
         var writer = storage.BeginSnapshot();
         LogMessages.SnapshotStarted(logger, NodeId, applied);
@@ -192,11 +196,11 @@ public sealed partial class RaftReplica
                 error = e;
             }
 
-            Post(() => FinishSnapshot(applied, membership, writer, error));
+            Post(() => FinishSnapshot(applied, membership, writer, error, started));
         });
     }
 
-    private void FinishSnapshot(ulong index, Membership membership, SnapshotFileWriter writer, Exception? error)
+    private void FinishSnapshot(ulong index, Membership membership, SnapshotFileWriter writer, Exception? error, long started)
     {
         snapshotInProgress = false;
         using (writer)
@@ -225,6 +229,7 @@ public sealed partial class RaftReplica
             PublishSnapshot();
             appliedAtLastSnapshot = index;
             logBytesAtLastSnapshot = storage.LogBytesOnDisk;
+            meter.SnapshotTaken(started, storage.SnapshotPath);
             LogMessages.SnapshotTaken(logger, NodeId, index, storage.LogBytesOnDisk);
             CompleteSnapshotWaiters(metadata);
         }

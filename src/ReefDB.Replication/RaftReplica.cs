@@ -38,6 +38,7 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
     private readonly ConcurrentQueue<PendingProposal> proposals = new();
     private readonly ConcurrentQueue<Action> commands = new();
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ReplicationMeter meter;
     private int pendingProposalCount;
     private volatile bool stopping;
     private volatile Exception? failure;
@@ -52,6 +53,7 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
         this.stateMachine = stateMachine;
         this.logger = logger;
         clock = TimeProvider.System;
+        meter = new ReplicationMeter(this);
         var config = new RaftConfig
         {
             Id = options.NodeId,
@@ -138,6 +140,10 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
 
     /// <summary>True while this node believes it leads (may be stale by the time it is read).</summary>
     public bool IsLeader => leadership.Role == ReplicaRole.Leader;
+
+    /// <summary>This replica's instruments (meter <c>ReefDB.Replication</c>, its scope this replica): fsync, apply and
+    /// snapshot latencies and snapshot sizes, for an exporter to collect.</summary>
+    public System.Diagnostics.Metrics.Meter Meter => meter.Meter;
 
     /// <summary>Raised on the loop thread when the leader or this node's role changes. Handlers must not block.</summary>
     public event EventHandler<LeaderChange>? LeaderChanged;

@@ -140,6 +140,10 @@ public sealed partial class GrpcRaftTransport : IRaftTransport, IAsyncDisposable
         }
     }
 
+    /// <summary>This transport's instruments (meter <c>ReefDB.Transport</c>, its scope this transport): messages sent,
+    /// dropped and failed and reconnects per peer (tag <c>peer</c>), for an exporter to collect.</summary>
+    public System.Diagnostics.Metrics.Meter Meter => meter.Meter;
+
     /// <summary>What the transport did per peer, by peer id ascending.</summary>
     public IReadOnlyList<PeerTransportStats> GetStats() => [.. peers.Values.OrderBy(p => p.PeerId).Select(p => p.Stats())];
 

@@ -47,6 +47,13 @@ internal static class ConfigFields
             (o, v) => o with { Fsync = ParseEnum<FsyncMode>(v) }, "REEFDB_FSYNC"),
         new("read_consistency", "linearizable, lease or stale", "linearizable", "consistency of reads that name none",
             (o, v) => o with { ReadConsistency = ParseEnum<ReadConsistency>(v) }, "REEFDB_READ_CONSISTENCY"),
+        new("lease_reads", "true or false (the same on every member)", "true",
+            "the leader serves reads from its lease (no heartbeat round while it holds); false: every read confirms leadership with a round",
+            (o, v) => o with { LeaseReads = ParseBool(v) }, "REEFDB_LEASE_READS"),
+        new("slow_fsync_ms", "an integer of milliseconds from 1 to 600000", "1000", "a log write + fsync slower than this is logged as a warning",
+            (o, v) => o with { SlowFsyncMs = ParseInt(v, 1, 600_000) }, "REEFDB_SLOW_FSYNC_MS"),
+        new("slow_apply_ms", "an integer of milliseconds from 1 to 600000", "100", "applying one entry slower than this is logged as a warning",
+            (o, v) => o with { SlowApplyMs = ParseInt(v, 1, 600_000) }, "REEFDB_SLOW_APPLY_MS"),
         new("max_inflight_per_peer", "an integer from 1 to 65536", "256", "Raft messages in flight to one peer before dropping",
             (o, v) => o with { MaxInflightPerPeer = ParseInt(v, 1, 65_536) }, "REEFDB_MAX_INFLIGHT_PER_PEER"),
         new("max_pending_proposals", "an integer from 1 to 1000000", "1024", "writes waiting for commit before a retryable 503",
@@ -83,6 +90,13 @@ internal static class ConfigFields
         long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
             ? value
             : throw new FormatException();
+
+    internal static bool ParseBool(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "TRUE" => true,
+        "FALSE" => false,
+        _ => throw new FormatException(),
+    };
 
     internal static string ParseName(string text) =>
         text.Trim() is { Length: > 0 } name && !name.Contains('\n', StringComparison.Ordinal) && !name.Contains('\r', StringComparison.Ordinal)

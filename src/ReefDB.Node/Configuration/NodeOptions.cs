@@ -56,6 +56,17 @@ public sealed record NodeOptions
     /// <summary>Consistency of reads that do not ask for one.</summary>
     public ReadConsistency ReadConsistency { get; init; } = ReadConsistency.Linearizable;
 
+    /// <summary>Whether the leader answers reads from its lease (Raft's lease-based read option: no heartbeat round
+    /// while a quorum's recent acknowledgement holds; assumes clock rates within 10%). Must be the same on every
+    /// member. False: every lease or linearizable read confirms leadership with a heartbeat round.</summary>
+    public bool LeaseReads { get; init; } = true;
+
+    /// <summary>A log write and fsync slower than this many milliseconds is logged as a warning.</summary>
+    public int SlowFsyncMs { get; init; } = 1000;
+
+    /// <summary>Applying one entry slower than this many milliseconds is logged as a warning.</summary>
+    public int SlowApplyMs { get; init; } = 100;
+
     /// <summary>TLS paths (reserved; see <see cref="TlsOptions"/>).</summary>
     public TlsOptions Tls { get; init; } = new();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ReefDB.Sql;
 using ReefDB.StateMachine.Encoding;
 
@@ -23,8 +24,10 @@ internal sealed partial class SqlGateway
             }, cancellationToken),
             _ => OnLeaderAsync(request, policy, async () =>
             {
+                var started = Stopwatch.GetTimestamp();
                 var index = await replica.ReadIndexAsync(cancellationToken).ConfigureAwait(false);
                 await replica.WaitForAppliedAsync(index, cancellationToken).ConfigureAwait(false);
+                metrics?.ReadIndexLatency(Stopwatch.GetElapsedTime(started));
                 return ReadLocal(request, prepared);
             }, cancellationToken),
         };

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ReefDB.Sql;
 using ReefDB.StateMachine.Encoding;
 
@@ -10,7 +11,25 @@ internal sealed partial class SqlGateway
         OnLeaderAsync(request, policy, async () =>
         {
             var batch = BatchStamper.Stamp(request.Statements, request.ClientId, request.Sequence, clock);
-            var outcome = await replica.ProposeAsync(batch, cancellationToken).ConfigureAwait(false);
+            var started = Stopwatch.GetTimestamp();
+            CommandOutcome outcome;
+            try
+            {
+                outcome = await replica.ProposeAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (GatewayException e)
+            {
+                metrics?.Proposal(e.Retryable ? "refused" : "failed");
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                metrics?.Proposal("failed");
+                throw;
+            }
+
+            metrics?.Proposal("accepted");
+            metrics?.ProposalLatency(Stopwatch.GetElapsedTime(started));
             return FromOutcome(outcome, prepared);
         }, cancellationToken);
 

@@ -14,7 +14,8 @@ namespace ReefDB.Node.Gateway;
 /// A request is a read when every statement is read-only; anything else goes into the log as a batch and is
 /// answered with the outcome applied on the node that proposed it (DESIGN.md §5). Thread-safe.
 /// </remarks>
-internal sealed partial class SqlGateway(IReplica replica, ILeaderForwarder forwarder, ReadConsistency defaultConsistency, TimeProvider clock)
+internal sealed partial class SqlGateway(
+    IReplica replica, ILeaderForwarder forwarder, ReadConsistency defaultConsistency, TimeProvider clock, Observability.NodeMetrics? metrics = null)
 {
     public IReplica Replica => replica;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using ReefDB.Node.Gateway;
 
@@ -24,11 +23,9 @@ internal static class SqlEndpoint
             var body = await RequestBody.ReadAsync(context.Request, node.Options.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
             var request = SqlRequestJson.Parse(body, consistency);
             using var timeout = node.Limits.Timeout(context.RequestAborted);
-            var started = Stopwatch.GetTimestamp();
             var result = await node.Limits.RunAsync(
                 () => node.Gateway.ExecuteAsync(request, redirect ? LeaderPolicy.Redirect : LeaderPolicy.Forward, timeout.Token),
                 timeout).ConfigureAwait(false);
-            node.Metrics.ProposalLatency(Stopwatch.GetElapsedTime(started));
             var code = result.Error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
             await JsonResponses.WriteAsync(context, code, json => SqlResponseJson.WriteResult(json, result)).ConfigureAwait(false);
             return code;

@@ -17,6 +17,7 @@ internal sealed class NodeMetrics
     private readonly Histogram proposalSeconds;
     private readonly Histogram readIndexSeconds;
     private readonly Counter leaderChanges;
+    private readonly Counter elections;
     private readonly Gauge role;
     private readonly Gauge term;
     private readonly Gauge commitIndex;
@@ -32,12 +33,16 @@ internal sealed class NodeMetrics
         var factory = Metrics.WithCustomRegistry(Registry);
         requests = factory.CreateCounter("reefdb_http_requests_total", "HTTP requests by endpoint and status.", "endpoint", "status");
         grpcRequests = factory.CreateCounter("reefdb_grpc_requests_total", "gRPC calls served by method and result (ok, or the error code).", "method", "result");
-        proposals = factory.CreateCounter("reefdb_proposals_total", "Writes proposed on this node, by result (applied, failed, refused, unknown, forwarded).", "result");
-        proposalSeconds = factory.CreateHistogram("reefdb_proposal_seconds", "Time from proposal to apply on this node.",
+        proposals = factory.CreateCounter(
+            "reefdb_proposals_total",
+            "Writes proposed on this node, by result: accepted (committed and applied), refused (not taken: no leader, overloaded, leadership moving; retryable), failed (outcome unknown or node stopped).",
+            "result");
+        proposalSeconds = factory.CreateHistogram("reefdb_proposal_seconds", "Time from proposal to apply on this node (accepted proposals).",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
         readIndexSeconds = factory.CreateHistogram("reefdb_read_index_seconds", "Time to obtain a linearizable read index and apply up to it.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
         leaderChanges = factory.CreateCounter("reefdb_leader_changes_total", "Leader changes seen by this node.");
+        elections = factory.CreateCounter("reefdb_elections_total", "Elections this node started (it became a candidate).");
         role = factory.CreateGauge("reefdb_raft_role", "1 for this node's current role.", "role");
         term = factory.CreateGauge("reefdb_raft_term", "Current Raft term.");
         commitIndex = factory.CreateGauge("reefdb_raft_commit_index", "Highest log index known committed.");
@@ -77,4 +82,6 @@ internal sealed class NodeMetrics
     public void ReadIndexLatency(TimeSpan elapsed) => readIndexSeconds.Observe(elapsed.TotalSeconds);
 
     public void LeaderChanged() => leaderChanges.Inc();
+
+    public void ElectionStarted() => elections.Inc();
 }

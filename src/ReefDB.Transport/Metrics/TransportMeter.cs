@@ -11,11 +11,13 @@ internal sealed class TransportMeter : IDisposable
 {
     public const string MeterName = "ReefDB.Transport";
 
-    private readonly Meter meter = new(MeterName);
+    private readonly Meter meter;
     private long unknownPeerDrops;
 
     public TransportMeter(GrpcRaftTransport transport)
     {
+        // Scoped to the transport, so that an exporter can tell the nodes of one process apart.
+        meter = new Meter(new MeterOptions(MeterName) { Scope = transport });
         PerPeer(transport, "reefdb_transport_messages_sent", "Raft messages written to a peer's stream.", p => p.Counters.Sent);
         PerPeer(transport, "reefdb_transport_messages_dropped",
             "Raft messages discarded (queue full, too large, or queued when the stream failed).", p => p.Counters.Dropped);
@@ -39,6 +41,8 @@ internal sealed class TransportMeter : IDisposable
             "reefdb_transport_snapshots_received", () => transport.Inbound.SnapshotsReceived,
             description: "Snapshots received and handed to the replica.");
     }
+
+    public Meter Meter => meter;
 
     public void AddUnknownPeerDrop() => Interlocked.Increment(ref unknownPeerDrops);
 

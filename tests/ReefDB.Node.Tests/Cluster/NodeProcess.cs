@@ -16,7 +16,8 @@ internal sealed class NodeProcess : IDisposable
     private Process? process;
     private int starts;
 
-    public NodeProcess(ulong nodeId, string directory, string httpAddr, string rpcAddr, string peers)
+    // extraArguments: more `serve` flags (e.g. --join ADDR), after the standard ones.
+    public NodeProcess(ulong nodeId, string directory, string httpAddr, string rpcAddr, string peers, IReadOnlyList<string>? extraArguments = null)
     {
         NodeId = nodeId;
         Directory = directory;
@@ -37,6 +38,7 @@ internal sealed class NodeProcess : IDisposable
             "--fsync", "none",
             "--request-timeout-ms", "5000",
             "--log-level", "information",
+            .. extraArguments ?? [],
         ];
         Http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = TimeSpan.FromSeconds(2) })
         {

@@ -46,13 +46,14 @@ internal sealed class TestNode : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         var directory = new MemberDirectory(members ?? [new MemberAddress(replica.NodeId, options.RpcAddr, options.HttpAddr)]);
+        var metrics = new NodeMetrics(replica.GetStatusAsync);
         var node = new NodeServices(
             options,
             replica,
-            new SqlGateway(replica, forwarder ?? new NoForwarder(), options.ReadConsistency, TimeProvider.System),
+            new SqlGateway(replica, forwarder ?? new NoForwarder(), options.ReadConsistency, TimeProvider.System, metrics),
             directory,
             new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
-            new NodeMetrics(replica.GetStatusAsync),
+            metrics,
             new Readiness(),
             replica,
             adminForwarder);
