@@ -31,32 +31,33 @@ public static partial class TextSearch
             return TsVector.Empty;
         }
 
-        var sorted = words
-            .OrderBy(w => w.Lexeme, Comparer<string>.Create(LexemeOrder.Compare))
-            .ThenBy(w => w.Position)
-            .ToList();
-        var entries = new List<TsVectorEntry>();
-        var i = 0;
-        while (i < sorted.Count)
+        // Positions arrive in ascending order (parsetext numbers tokens as it goes), so grouping by lexeme
+        // keeps each lexeme's positions sorted; only the distinct lexemes need sorting.
+        var groups = new Dictionary<string, List<TsPosition>>(words.Count, StringComparer.Ordinal);
+        foreach (var (lexeme, position) in words)
         {
-            var lexeme = sorted[i].Lexeme;
-            var positions = new List<TsPosition> { new((ushort)sorted[i].Position) };
-            i++;
-            while (i < sorted.Count && sorted[i].Lexeme == lexeme)
+            if (!groups.TryGetValue(lexeme, out var positions))
             {
-                var last = positions[^1].Position;
-                if (positions.Count < TsVector.MaxPositionsPerLexeme - 1 && last != TsPosition.MaxPosition && last != sorted[i].Position)
-                {
-                    positions.Add(new TsPosition((ushort)sorted[i].Position));
-                }
-
-                i++;
+                groups[lexeme] = [new TsPosition((ushort)position)];
+                continue;
             }
 
-            entries.Add(new TsVectorEntry(lexeme, [.. positions]));
+            var last = positions[^1].Position;
+            if (positions.Count < TsVector.MaxPositionsPerLexeme - 1 && last != TsPosition.MaxPosition && last != position)
+            {
+                positions.Add(new TsPosition((ushort)position));
+            }
         }
 
-        return TsVector.FromSorted([.. entries]);
+        var lexemes = groups.Keys.ToArray();
+        Array.Sort(lexemes, LexemeOrder.Compare);
+        var entries = new TsVectorEntry[lexemes.Length];
+        for (var i = 0; i < lexemes.Length; i++)
+        {
+            entries[i] = new TsVectorEntry(lexemes[i], [.. groups[lexemes[i]]]);
+        }
+
+        return TsVector.FromSorted(entries);
     }
 
     /// <summary>

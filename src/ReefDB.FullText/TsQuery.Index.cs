@@ -77,6 +77,82 @@ public sealed partial class TsQuery
     }
 
     /// <summary>
+    /// True when which terms a document holds decides whether it matches: no phrase operator and no weight
+    /// restriction, the queries PostgreSQL's GIN answers without a recheck. Then
+    /// <see cref="MatchesTerms"/> is the exact answer of <c>@@</c> and positions are never needed.
+    /// </summary>
+    public bool DecidedByTerms => Root is not null && Items().TrueForAll(n => n is OperandNode { Weight: 0 } or OperatorNode { Op: not QueryOp.Phrase });
+
+    /// <summary>
+    /// <c>@@</c> for a query that is <see cref="DecidedByTerms"/>, from which terms the document holds (any
+    /// lexeme with the prefix, for a prefix term). For other queries use <see cref="MightMatch"/> and recheck.
+    /// </summary>
+    public bool MatchesTerms(Func<TsQueryTerm, bool> containsTerm)
+    {
+        ArgumentNullException.ThrowIfNull(containsTerm);
+        if (!DecidedByTerms)
+        {
+            throw new InvalidOperationException("the query needs positions or weights: use MightMatch and recheck");
+        }
+
+        return QueryExecutor.Execute(
+            Root!,
+            ExecFlags.None,
+            (o, _) => containsTerm(new TsQueryTerm(o.Lexeme, o.Prefix)) ? Ternary.Yes : Ternary.No);
+    }
+
+    /// <summary>
+    /// <see cref="MatchesTerms"/> compiled once for many documents: given one flag per entry of
+    /// <paramref name="terms"/> (which must hold every index term of the query), whether a document holding
+    /// exactly the flagged terms matches. Only for a query that is <see cref="DecidedByTerms"/>.
+    /// </summary>
+    public Func<bool[], bool> TermMatcher(IReadOnlyList<TsQueryTerm> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (!DecidedByTerms)
+        {
+            throw new InvalidOperationException("the query needs positions or weights: use MightMatch and recheck");
+        }
+
+        return CompileMatcher(Root!, terms);
+    }
+
+    private static Func<bool[], bool> CompileMatcher(QueryNode node, IReadOnlyList<TsQueryTerm> terms)
+    {
+        if (node is OperandNode o)
+        {
+            var term = new TsQueryTerm(o.Lexeme, o.Prefix);
+            var index = Enumerable.Range(0, terms.Count).FirstOrDefault(i => terms[i] == term, -1);
+            return index >= 0 ? present => present[index] : throw new ArgumentException($"no flag for the term {term}", nameof(terms));
+        }
+
+        var op = (OperatorNode)node;
+        var right = CompileMatcher(op.Right, terms);
+        if (op.Op == QueryOp.Not)
+        {
+            return present => !right(present);
+        }
+
+        var left = CompileMatcher(op.Left!, terms);
+        return op.Op == QueryOp.And ? present => left(present) && right(present) : present => left(present) || right(present);
+    }
+
+    /// <summary>
+    /// Terms every matching document holds: operands under AND and phrase operators, those common to both
+    /// sides of an OR, none under a negation. Empty when a match needs no term in particular.
+    /// </summary>
+    public IReadOnlyList<TsQueryTerm> RequiredTerms() => Root is null ? [] : [.. Required(Root).Distinct()];
+
+    private static IEnumerable<TsQueryTerm> Required(QueryNode node) => node switch
+    {
+        OperandNode o => [new TsQueryTerm(o.Lexeme, o.Prefix)],
+        OperatorNode { Op: QueryOp.Not } => [],
+        OperatorNode { Op: QueryOp.Or } or => Required(or.Left!).Intersect(Required(or.Right)),
+        OperatorNode op => Required(op.Left!).Union(Required(op.Right)),
+        _ => [],
+    };
+
+    /// <summary>
     /// <c>a @&gt; b</c> (tsq_mcontains): every lexeme of <paramref name="other"/> occurs in this query and
     /// this query has at least as many nodes. <c>a &lt;@ b</c> is <c>b.Contains(a)</c>.
     /// </summary>

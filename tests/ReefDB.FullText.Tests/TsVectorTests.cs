@@ -4,6 +4,32 @@ namespace ReefDB.FullText.Tests;
 
 public sealed class TsVectorTests
 {
+    [Fact]
+    public void Occurrences_count_positions_of_the_lexeme_or_of_every_lexeme_with_the_prefix() =>
+        Gen.Select(Gen.Int[0, 5].Array[0, 12], Gen.Int[0, 5], Gen.Bool).Sample(
+            t =>
+            {
+                string[] words = ["a", "ab", "abc", "b", "ba", "\u00e9t\u00e9"];
+                var (picks, which, prefix) = t;
+                var text = string.Join(" ", picks.Select((p, i) => words[p] + ":" + (i + 1)));
+                var vector = TsVector.Parse(text);
+                var term = new TsQueryTerm(words[which], prefix);
+                var naive = picks.Count(p => prefix ? words[p].StartsWith(term.Lexeme, StringComparison.Ordinal) : words[p] == term.Lexeme);
+                var stripped = vector.Strip().Entries.Count(e => prefix ? e.Lexeme.StartsWith(term.Lexeme, StringComparison.Ordinal) : e.Lexeme == term.Lexeme);
+                return vector.Occurrences(term) == naive && vector.Strip().Occurrences(term) == stripped;
+            },
+            seed: "0N0XIzNsQ0O2");
+
+    [Fact]
+    public void To_tsvector_keeps_255_positions_per_lexeme_and_lowercases_any_script()
+    {
+        var repeated = string.Join(" ", Enumerable.Repeat("Cats", 300));
+        var vector = TextSearch.ToTsVector("english", repeated + " \u00c9T\u00c9 cats");
+        Assert.Equal(255, vector.Entries.Single(e => e.Lexeme == "cat").Positions.Count);
+        Assert.Equal("'cat':1,2,3", TextSearch.ToTsVector("english", "CATS Cats cats").ToString());
+        Assert.Contains(vector.Entries, e => e.Lexeme == "\u00e9t\u00e9" && e.Positions.Single().Position == 301);
+    }
+
     [Theory]
     [InlineData("b:3 a:2,1A c", "'a':1A,2 'b':3 'c'")]
     [InlineData("'w':4A,3B,2C,1D,5 a:8", "'a':8 'w':1,2C,3B,4A,5")]

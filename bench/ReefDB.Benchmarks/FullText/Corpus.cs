@@ -21,6 +21,7 @@ internal sealed class Corpus
     private readonly int seed;
     private readonly double[] stopCumulative;
     private readonly double[] lemmaCumulative;
+    private readonly Dictionary<string, int> rankOfForm = new(StringComparer.Ordinal);
 
     public Corpus(int seed)
     {
@@ -41,6 +42,14 @@ internal sealed class Corpus
         var shuffled = lemmas.ToArray();
         new Random(seed).Shuffle(shuffled);
         Lemmas = shuffled;
+        for (var rank = 0; rank < shuffled.Length; rank++)
+        {
+            foreach (var form in shuffled[rank])
+            {
+                rankOfForm.TryAdd(form, rank);
+            }
+        }
+
         stopCumulative = Cumulative(Vocabulary.StopWords.Length, 1.0);
         lemmaCumulative = Cumulative(Lemmas.Count, ZipfExponent);
     }
@@ -55,6 +64,9 @@ internal sealed class Corpus
     /// <summary>Expected share of documents holding the lemma (any form): the selectivity of a one-word query.</summary>
     public double ExpectedSelectivity(int rank) =>
         1 - Math.Exp(-LemmaProbability(rank) * (MinWords + MaxWords) / 2.0);
+
+    /// <summary>Expected selectivity of a content word (any of its lemma's forms); 1 for a stop word.</summary>
+    public double ExpectedSelectivity(string word) => rankOfForm.TryGetValue(word, out var rank) ? ExpectedSelectivity(rank) : 1;
 
     /// <summary>The words of document <paramref name="id"/>, in order, without punctuation.</summary>
     public string[] Words(int id)

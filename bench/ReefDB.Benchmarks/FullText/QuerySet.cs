@@ -17,10 +17,15 @@ internal static class QuerySet
         return [.. Enumerable.Range(0, count).Select(i => $"{Word(corpus, random, pairs[i % pairs.Length].Item1)} & {Word(corpus, random, pairs[i % pairs.Length].Item2)}")];
     }
 
-    /// <summary>Phrases taken from generated documents (so each matches at least once): two adjacent content words, or two around one stop word.</summary>
+    /// <summary>
+    /// Phrases taken from generated documents (so each matches at least once): two adjacent content words, or
+    /// two around one stop word. Words matching more than a fifth of the documents are passed over: people
+    /// search phrases of telling words, and a phrase of two everyday words rechecks most of the table.
+    /// </summary>
     public static IReadOnlyList<string> Phrase(Corpus corpus, Random random, int documents, int count)
     {
-        var stop = Vocabulary.StopWords.ToHashSet(StringComparer.Ordinal);
+        var stopWords = Vocabulary.StopWords.ToHashSet(StringComparer.Ordinal);
+        bool Telling(string word) => !stopWords.Contains(word) && corpus.ExpectedSelectivity(word) < 0.2;
         var phrases = new List<string>(count);
         while (phrases.Count < count)
         {
@@ -29,13 +34,13 @@ internal static class QuerySet
             for (var start = random.Next(words.Length / 2); start + 2 < words.Length; start++)
             {
                 var (first, middle, last) = (words[start], words[start + 1], words[start + 2]);
-                if (!spanStopWord && !stop.Contains(first) && !stop.Contains(middle))
+                if (!spanStopWord && Telling(first) && Telling(middle))
                 {
                     phrases.Add($"{first} <-> {middle}");
                     break;
                 }
 
-                if (spanStopWord && !stop.Contains(first) && stop.Contains(middle) && !stop.Contains(last))
+                if (spanStopWord && Telling(first) && stopWords.Contains(middle) && Telling(last))
                 {
                     phrases.Add($"{first} <-> {middle} <-> {last}");
                     break;

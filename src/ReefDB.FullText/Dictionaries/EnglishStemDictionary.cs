@@ -17,8 +17,19 @@ internal sealed class EnglishStemDictionary : ITextSearchDictionary
 {
     private const int MaxStemmedBytes = 1000;
 
+    /// <summary>Most tokens one thread's cache remembers before it starts afresh.</summary>
+    private const int CacheCapacity = 1 << 16;
+
     [ThreadStatic]
     private static EnglishStemmer? stemmer;
+
+    /// <summary>
+    /// Token → lexemes, per thread: words follow a Zipf law, so most tokens of a document were seen before,
+    /// and lowercasing, the stop-word lookup and Snowball cost far more than a lookup. Only memoizes a pure
+    /// function, so results do not depend on what a thread saw before.
+    /// </summary>
+    [ThreadStatic]
+    private static Dictionary<string, string[]>? cache;
 
     private EnglishStemDictionary()
     {
@@ -29,7 +40,26 @@ internal sealed class EnglishStemDictionary : ITextSearchDictionary
     /// <summary>PostgreSQL's english.stop, lowercased.</summary>
     internal static HashSet<string> StopWords { get; } = LoadStopWords();
 
+    /// <summary>The token's lexemes; the array may be shared between calls, so callers must not modify it.</summary>
     public string[]? Lexize(string token)
+    {
+        var seen = cache ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (seen.TryGetValue(token, out var lexemes))
+        {
+            return lexemes;
+        }
+
+        if (seen.Count >= CacheCapacity)
+        {
+            seen.Clear();
+        }
+
+        lexemes = LexizeUncached(token);
+        seen[token] = lexemes;
+        return lexemes;
+    }
+
+    private static string[] LexizeUncached(string token)
     {
         var lower = CharClass.ToLower(token);
         if (LexemeOrder.Utf8Length(token) > MaxStemmedBytes)

@@ -69,10 +69,33 @@ internal static class CharClass
     /// <summary>PostgreSQL's lowerstr in a C.UTF-8 database: towlower on each character.</summary>
     public static string ToLower(string s)
     {
+        // Most words are ASCII: lowering them needs no per-character strings, and an already lowercase word
+        // is returned as it is (strings are immutable).
+        var ascii = true;
+        var upper = false;
+        foreach (var c in s)
+        {
+            ascii &= c < 128;
+            upper |= c is >= 'A' and <= 'Z';
+        }
+
+        if (ascii)
+        {
+            return upper ? string.Create(s.Length, s, static (span, source) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                {
+                    var c = source[i];
+                    span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                }
+            }) : s;
+        }
+
         var sb = new StringBuilder(s.Length);
+        Span<char> buffer = stackalloc char[2];
         foreach (var r in s.EnumerateRunes())
         {
-            sb.Append(Rune.ToLowerInvariant(r).ToString());
+            sb.Append(buffer[..Rune.ToLowerInvariant(r).EncodeToUtf16(buffer)]);
         }
 
         return sb.ToString();
@@ -92,10 +115,28 @@ internal static class CharClass
 
     public static string FromCodePoints(int[] cps, int start, int length)
     {
-        var sb = new StringBuilder(length);
+        var ascii = true;
         for (var i = start; i < start + length; i++)
         {
-            sb.Append(new Rune(cps[i]).ToString());
+            ascii &= cps[i] < 128;
+        }
+
+        if (ascii)
+        {
+            return string.Create(length, (cps, start), static (span, source) =>
+            {
+                for (var i = 0; i < span.Length; i++)
+                {
+                    span[i] = (char)source.cps[source.start + i];
+                }
+            });
+        }
+
+        var sb = new StringBuilder(length + 4);
+        Span<char> buffer = stackalloc char[2];
+        for (var i = start; i < start + length; i++)
+        {
+            sb.Append(buffer[..new Rune(cps[i]).EncodeToUtf16(buffer)]);
         }
 
         return sb.ToString();

@@ -13,6 +13,11 @@ internal static class IndexBuilder
         var table = runtime.Table;
         var width = index.Parts.Length;
         GinStatistics? gin = index.Index.IsGin ? new GinStatistics(0, 0) : null;
+        if (gin is not null && entries.Count == 0)
+        {
+            return data.WithIndex(name, FillGin(runtime, index, data, ctx));
+        }
+
         foreach (var (_, row) in data.Rows.Range(null, null))
         {
             var parts = index.KeyParts(row, ctx);
@@ -44,5 +49,19 @@ internal static class IndexBuilder
         }
 
         return data.WithIndex(name, new IndexData(tree, distinct, gin));
+    }
+
+    private static IndexData FillGin(TableRuntime runtime, IndexRuntime index, TableData data, ExecContext ctx)
+    {
+        var table = runtime.Table;
+        var load = new GinBulkLoad();
+        foreach (var (_, row) in data.Rows.Range(null, null))
+        {
+            var storageKey = table.HasPrimaryKey ? table.PrimaryKey.Select(i => row[i]).ToArray() : [row[table.Columns.Length]];
+            load.Add(index.KeyParts(row, ctx)[0], storageKey);
+        }
+
+        var (entries, distinct) = load.Build(data.Index(index.Index.Name).Entries.Tree.Comparer);
+        return new IndexData(entries, distinct, load.Statistics);
     }
 }

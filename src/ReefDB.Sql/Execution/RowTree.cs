@@ -36,6 +36,9 @@ internal sealed class RowTree
             to is { } t ? KeyBound.Inclusive(t) : KeyBound<RowKey>.Unbounded,
             descending);
 
+    /// <summary>How many entries lie between the bounds (as <see cref="Range"/> takes them), in O(log n).</summary>
+    public int CountRange(RowKey from, RowKey to) => tree.CountRange(KeyBound.Inclusive(from), KeyBound.Inclusive(to));
+
     public Builder ToBuilder() => new(tree.ToBuilder());
 
     /// <summary>A transient, single-owner mutable copy; <see cref="ToImmutable"/> freezes it in O(1).</summary>

@@ -54,7 +54,7 @@ internal static class Bm25Evaluator
         double score = 0;
         for (var i = 0; i < collection.Terms.Count; i++)
         {
-            var tf = TermFrequency(document, collection.Terms[i]);
+            var tf = document.Occurrences(collection.Terms[i]);
             if (tf == 0)
             {
                 continue;
@@ -66,20 +66,6 @@ internal static class Bm25Evaluator
         }
 
         return score;
-    }
-
-    private static long TermFrequency(TsVector document, TsQueryTerm term)
-    {
-        long tf = 0;
-        foreach (var entry in document.Entries)
-        {
-            if (term.Prefix ? entry.Lexeme.StartsWith(term.Lexeme, StringComparison.Ordinal) : string.Equals(entry.Lexeme, term.Lexeme, StringComparison.Ordinal))
-            {
-                tf += Math.Max(1, entry.Positions.Count);
-            }
-        }
-
-        return tf;
     }
 
     /// <summary>Collection figures for one query: N, avgdl, and df per positive term.</summary>
@@ -126,7 +112,9 @@ internal static class Bm25Evaluator
         {
             if (!term.Prefix)
             {
-                return GinScanNode.Postings(entries, term).LongCount();
+                // One posting per row: the range's size, counted by the tree without walking it.
+                var lexeme = new[] { SqlValue.FromText(term.Lexeme) };
+                return entries.CountRange(RowKey.Before(lexeme), RowKey.After(lexeme));
             }
 
             // Several lexemes with the prefix may come from one row: count rows once.

@@ -29,8 +29,11 @@ internal sealed partial class Planner
                 var keyEnv = new CompileEnv(Layout.Empty, level, outer, this);
                 var env = new CompileEnv(layout, level, outer, this);
                 var recheck = ExpressionCompiler.CompilePredicate(And(local), env);
+                // When the index decides the match (no phrase, no weights), only the other conjuncts need checking.
+                var others = local.Where(c => !ReferenceEquals(c, conjunct)).ToList();
+                var residual = others.Count == 0 ? null : ExpressionCompiler.CompilePredicate(And(others), env);
                 return new GinScanNode(t.Table, t.Variable.Alias ?? t.Table.Name, index, ExpressionCompiler.Compile(query, keyEnv),
-                    layout, GinEstimate(rows), recheck, ExpressionText.Of(And(local)));
+                    layout, GinEstimate(rows), new GinScanNode.Filters(recheck, residual), ExpressionText.Of(And(local)));
             }
         }
 

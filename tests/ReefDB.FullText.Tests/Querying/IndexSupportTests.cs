@@ -34,6 +34,43 @@ public sealed class IndexSupportTests
             seed: "0N0XIzNsQ0O2");
 
     [Fact]
+    public void Term_presence_decides_queries_without_phrases_or_weights_exactly() =>
+        Gen.Select(Gen.Int[0, 4].Select(i => Words[i]).Array[0, 6], Query(3)).Sample(
+            t =>
+            {
+                var (doc, text) = t;
+                var vector = TsVector.Parse(string.Join(" ", doc.Select((w, i) => w + ":" + (i + 1))));
+                var query = TsQuery.Parse(text);
+                var decided = !text.Contains('<', StringComparison.Ordinal) && !text.Contains(":A", StringComparison.Ordinal);
+                if (query.DecidedByTerms != decided)
+                {
+                    return false;
+                }
+
+                var present = vector.ToLexemeArray().ToHashSet(StringComparer.Ordinal);
+                bool Holds(TsQueryTerm term) => term.Prefix
+                    ? present.Any(l => l.StartsWith(term.Lexeme, StringComparison.Ordinal))
+                    : present.Contains(term.Lexeme);
+                var matches = TextSearch.Matches(vector, query);
+                var terms = query.IndexTerms();
+                return (!matches || query.RequiredTerms().All(Holds))
+                    && (!decided || (query.MatchesTerms(Holds) == matches && query.TermMatcher(terms)([.. terms.Select(Holds)]) == matches));
+            },
+            seed: "0N0XIzNsQ0O2");
+
+    [Fact]
+    public void Queries_that_need_positions_refuse_a_decision_by_terms()
+    {
+        Assert.False(TsQuery.Parse("a <-> b").DecidedByTerms);
+        Assert.False(TsQuery.Parse("a & b:B").DecidedByTerms);
+        Assert.False(TsQuery.Empty.DecidedByTerms);
+        Assert.True(TsQuery.Parse("a & !(b | c:*)").DecidedByTerms);
+        Assert.Throws<InvalidOperationException>(() => TsQuery.Parse("a <-> b").MatchesTerms(_ => true));
+        Assert.Equal([new TsQueryTerm("a", false), new TsQueryTerm("c", true)], TsQuery.Parse("a & !d & (c:* <-> e | c:*)").RequiredTerms());
+        Assert.Empty(TsQuery.Parse("a | b").RequiredTerms());
+    }
+
+    [Fact]
     public void Terms_and_requirements()
     {
         var q = TsQuery.Parse("fat:* & (cat | !rat) & fat:*");

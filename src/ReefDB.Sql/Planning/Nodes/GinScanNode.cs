@@ -6,10 +6,12 @@ using ReefDB.Sql.Types;
 namespace ReefDB.Sql.Planning.Nodes;
 
 /// <summary>
-/// Reads the rows a GIN index says may match <c>vector @@ query</c> (PostgreSQL's bitmap scan over a GIN
-/// index): the posting ranges of the query's terms give, per row, which terms it holds; rows that
-/// <see cref="TsQuery.MightMatch"/> rules out are skipped, the others are fetched and rechecked with the
-/// full filter (which includes the <c>@@</c> itself: phrases, weights and negations need the vector).
+/// Reads the rows a GIN index says match <c>vector @@ query</c> (PostgreSQL's bitmap scan over a GIN
+/// index): the posting lists of the query's terms, each sorted by storage key, are merged, giving per row
+/// which terms it holds. When those decide the match (<see cref="TsQuery.DecidedByTerms"/>: no phrase, no
+/// weights) the row is fetched and only the other conjuncts are checked, as PostgreSQL's GIN needs no
+/// recheck for such queries; otherwise rows that <see cref="TsQuery.MightMatch"/> rules out are skipped and
+/// the others rechecked with the full filter, <c>@@</c> included (phrases and weights need positions).
 /// Rows come out in storage-key order, the order of a sequential scan, so the plan choice never changes
 /// results or their order. A query that can match without any of its terms (<c>!a</c>) reads every row.
 /// </summary>
@@ -18,20 +20,25 @@ internal sealed class GinScanNode : PlanNode
     private readonly TableDef table;
     private readonly IndexDef index;
     private readonly Evaluator query;
-    private readonly Func<SqlValue[], ExecContext, bool> recheck;
+    private readonly Filters filters;
     private readonly string conditionText;
 
-    public GinScanNode(TableDef table, string alias, IndexDef index, Evaluator query, Layout layout, double rows,
-        Func<SqlValue[], ExecContext, bool> recheck, string conditionText)
+    public GinScanNode(TableDef table, string alias, IndexDef index, Evaluator query, Layout layout, double rows, Filters filters, string conditionText)
         : base(layout, rows)
     {
         this.table = table;
         Alias = alias;
         this.index = index;
         this.query = query;
-        this.recheck = recheck;
+        this.filters = filters;
         this.conditionText = conditionText;
     }
+
+    /// <summary>
+    /// The row filters: <paramref name="Recheck"/> is the whole WHERE of this table (the <c>@@</c> included);
+    /// <paramref name="Residual"/> the same without the indexed <c>@@</c>, null when nothing else remains.
+    /// </summary>
+    internal sealed record Filters(Func<SqlValue[], ExecContext, bool> Recheck, Func<SqlValue[], ExecContext, bool>? Residual);
 
     public string Alias { get; }
 
@@ -56,7 +63,7 @@ internal sealed class GinScanNode : PlanNode
     {
         foreach (var entry in data.Rows.Range(null, null))
         {
-            if (recheck(entry.Value, ctx))
+            if (filters.Recheck(entry.Value, ctx))
             {
                 yield return entry.Value;
             }
@@ -66,38 +73,161 @@ internal sealed class GinScanNode : PlanNode
     private IEnumerable<SqlValue[]> Candidates(TableData data, TsQuery tsQuery, ExecContext ctx)
     {
         var terms = tsQuery.IndexTerms().Distinct().ToArray();
-        var termIndex = new Dictionary<TsQueryTerm, int>(terms.Length);
-        for (var i = 0; i < terms.Length; i++)
-        {
-            termIndex[terms[i]] = i;
-        }
-
-        // Per candidate row (by storage key, in storage order), which terms it holds.
-        // Performance note: a merge of the (already sorted) posting ranges would avoid this sorted map.
-        var rows = new SortedDictionary<RowKey, bool[]>(RowKeyComparer.Ascending);
         var entries = data.Index(index.Name).Entries;
+        var postings = new List<SqlValue[]>[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
-            foreach (var storageKey in Postings(entries, terms[i]))
-            {
-                var key = new RowKey(storageKey);
-                if (!rows.TryGetValue(key, out var present))
-                {
-                    rows[key] = present = new bool[terms.Length];
-                }
-
-                present[i] = true;
-            }
+            postings[i] = PostingList(entries, terms[i]);
         }
 
-        foreach (var (key, present) in rows)
+        var present = new bool[terms.Length];
+        Func<bool[], bool> matches;
+        Func<SqlValue[], ExecContext, bool>? filter;
+        if (tsQuery.DecidedByTerms)
         {
-            if (tsQuery.MightMatch(t => present[termIndex[t]])
-                && data.Rows.TryGet(key, out var row) && recheck(row, ctx))
+            matches = tsQuery.TermMatcher(terms);
+            filter = filters.Residual;
+        }
+        else
+        {
+            matches = flags => tsQuery.MightMatch(t => flags[Array.IndexOf(terms, t)]);
+            filter = filters.Recheck;
+        }
+
+        // A row missing a required term cannot match: walk the shortest required posting list and look the
+        // others up (an intersection); only a query without required terms (a | b) needs the union of all lists.
+        var required = tsQuery.RequiredTerms().Select(t => Array.IndexOf(terms, t)).ToArray();
+        var keys = required.Length > 0
+            ? Drive(postings, required.MinBy(i => postings[i].Count), present)
+            : Merge(postings, present);
+        foreach (var storageKey in keys)
+        {
+            if (matches(present) && data.Rows.TryGet(new RowKey(storageKey), out var row) && (filter is null || filter(row, ctx)))
             {
                 yield return row;
             }
         }
+    }
+
+    /// <summary>
+    /// The keys of posting list <paramref name="driver"/> in order; before each is yielded,
+    /// <paramref name="present"/> says which lists hold it (each other list is searched forward from where
+    /// the previous key left it, galloping, so a long list costs the logarithm of the gaps, not its length).
+    /// </summary>
+    private static IEnumerable<SqlValue[]> Drive(List<SqlValue[]>[] postings, int driver, bool[] present)
+    {
+        var next = new int[postings.Length];
+        foreach (var key in postings[driver])
+        {
+            for (var i = 0; i < postings.Length; i++)
+            {
+                if (i == driver)
+                {
+                    present[i] = true;
+                    continue;
+                }
+
+                next[i] = Seek(postings[i], next[i], key);
+                present[i] = next[i] < postings[i].Count && CompareKeys(postings[i][next[i]], key) == 0;
+            }
+
+            yield return key;
+        }
+    }
+
+    /// <summary>The first index at or after <paramref name="from"/> whose key is not below <paramref name="key"/>.</summary>
+    private static int Seek(List<SqlValue[]> list, int from, SqlValue[] key)
+    {
+        var step = 1;
+        var high = from;
+        while (high < list.Count && CompareKeys(list[high], key) < 0)
+        {
+            from = high + 1;
+            high += step;
+            step *= 2;
+        }
+
+        high = Math.Min(high, list.Count);
+        while (from < high)
+        {
+            var mid = from + ((high - from) / 2);
+            if (CompareKeys(list[mid], key) < 0)
+            {
+                from = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return from;
+    }
+
+    /// <summary>
+    /// The union of sorted posting lists in storage-key order; before each key is yielded,
+    /// <paramref name="present"/> says which lists hold it.
+    /// </summary>
+    private static IEnumerable<SqlValue[]> Merge(List<SqlValue[]>[] postings, bool[] present)
+    {
+        var next = new int[postings.Length];
+        while (true)
+        {
+            SqlValue[]? smallest = null;
+            for (var i = 0; i < postings.Length; i++)
+            {
+                if (next[i] < postings[i].Count && (smallest is null || CompareKeys(postings[i][next[i]], smallest) < 0))
+                {
+                    smallest = postings[i][next[i]];
+                }
+            }
+
+            if (smallest is null)
+            {
+                yield break;
+            }
+
+            for (var i = 0; i < postings.Length; i++)
+            {
+                present[i] = next[i] < postings[i].Count && CompareKeys(postings[i][next[i]], smallest) == 0;
+                if (present[i])
+                {
+                    next[i]++;
+                }
+            }
+
+            yield return smallest;
+        }
+    }
+
+    /// <summary>Storage-key order (the key parts ascending), the order both the posting ranges and a sequential scan have.</summary>
+    private static int CompareKeys(SqlValue[] a, SqlValue[] b) => RowKeyComparer.Ascending.Compare(new RowKey(a), new RowKey(b));
+
+    /// <summary>The storage keys of the rows holding the term, sorted and distinct (a prefix term's lexemes may share rows).</summary>
+    private static List<SqlValue[]> PostingList(RowTree entries, TsQueryTerm term)
+    {
+        var list = new List<SqlValue[]>();
+        foreach (var storageKey in Postings(entries, term))
+        {
+            list.Add(storageKey);
+        }
+
+        if (!term.Prefix)
+        {
+            return list;
+        }
+
+        list.Sort(CompareKeys);
+        var distinct = new List<SqlValue[]>(list.Count);
+        foreach (var key in list)
+        {
+            if (distinct.Count == 0 || CompareKeys(distinct[^1], key) != 0)
+            {
+                distinct.Add(key);
+            }
+        }
+
+        return distinct;
     }
 
     /// <summary>The storage keys of the rows holding the term's lexeme (any lexeme it starts, for a prefix term).</summary>
