@@ -50,7 +50,7 @@ internal static class Corruption
     }
 
     /// <summary>The records of a segment: <c>u32 length, u32 crc, body</c> from offset 32 until zeros or the end.</summary>
-    private static List<(long Start, long End)> Records(byte[] bytes)
+    public static List<(long Start, long End)> Records(byte[] bytes)
     {
         var records = new List<(long, long)>();
         long position = 32;
