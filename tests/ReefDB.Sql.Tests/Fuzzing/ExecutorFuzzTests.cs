@@ -26,6 +26,20 @@ public sealed class ExecutorFuzzTests
         });
 
     [Fact]
+    public void The_generator_writes_aggregates_of_the_enclosing_query_inside_subqueries()
+    {
+        // Guards the shape issue 2 fixed: without it the comparison above would not cover it.
+        var random = new Random(7);
+        var generator = new QueryGenerator(random, FuzzSchema.Generate(random));
+        for (var i = 0; i < 2000; i++)
+        {
+            generator.Query();
+        }
+
+        Assert.True(generator.OuterAggregatesWritten >= 10, $"only {generator.OuterAggregatesWritten} outer aggregates in 2000 queries");
+    }
+
+    [Fact]
     public void Ternary_logic_partitions_every_row_exactly_once() =>
         FuzzHarness.Run(nameof(Ternary_logic_partitions_every_row_exactly_once), 100_000, 80, (seed, trace) =>
         {

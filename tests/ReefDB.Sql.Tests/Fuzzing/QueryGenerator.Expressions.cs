@@ -7,6 +7,9 @@ internal sealed partial class QueryGenerator
 {
     private static readonly string[] Comparisons = ["=", "<>", "<", "<=", ">", ">="];
 
+    /// <summary>How many aggregates of an enclosing query were written inside subqueries so far.</summary>
+    public int OuterAggregatesWritten { get; private set; }
+
     public string Value(ColumnKind kind, FuzzScope scope, int depth) =>
         kind == ColumnKind.Integer ? Int(scope, depth) : Text(scope, depth);
 
@@ -74,7 +77,8 @@ internal sealed partial class QueryGenerator
         var kind = random.Next(3) == 0 ? ColumnKind.Text : ColumnKind.Integer;
         if (depth <= 0)
         {
-            return $"({Value(kind, scope, 0)} {Pick(Comparisons)} {Value(kind, scope, 0)})";
+            var left = scope.Outer?.AggregateInput is not null && random.Next(4) == 0 ? OuterAggregate(kind, scope) : Value(kind, scope, 0);
+            return $"({left} {Pick(Comparisons)} {Value(kind, scope, 0)})";
         }
 
         var d = depth - 1;
@@ -139,6 +143,7 @@ internal sealed partial class QueryGenerator
     /// </summary>
     private string OuterAggregate(ColumnKind kind, FuzzScope scope)
     {
+        OuterAggregatesWritten++;
         var input = scope.Outer!.AggregateInput!;
         var columns = input.Where(c => c.Kind == kind).ToArray();
         if (columns.Length == 0)

@@ -128,7 +128,12 @@ internal sealed partial class QueryGenerator(Random random, FuzzSchema schema)
             // Depth 2 lets subqueries in, and with them aggregates of this query written inside them.
             var grouped = new FuzzScope(keys, outer, columns);
             var groupedDepth = depth >= 1 ? random.Next(1, 3) : 1;
-            sql.Append(Outputs(outputKinds.Select(k => random.Next(2) == 0 ? Aggregate(k, grouped) : Value(k, grouped, groupedDepth)), nameOutputs));
+            sql.Append(Outputs(outputKinds.Select(k => random.Next(5) switch
+            {
+                0 when depth >= 1 => ScalarSubquery(k, grouped, 1),
+                1 or 2 => Aggregate(k, grouped),
+                _ => Value(k, grouped, groupedDepth),
+            }), nameOutputs));
             groupBy = string.Join(", ", keys.Select(k => k.Sql));
             having = random.Next(3) switch
             {
@@ -185,7 +190,14 @@ internal sealed partial class QueryGenerator(Random random, FuzzSchema schema)
         var alias = $"a{aliases++}";
         var table = PickReadTable();
         var columns = table.Columns.Select(c => new ScopeColumn($"{alias}.{c.Name}", c.Kind)).ToList();
-        var where = random.Next(3) > 0 ? $" WHERE {Bool(new FuzzScope(columns, outer), depth)}" : string.Empty;
+        var scope = new FuzzScope(columns, outer);
+        var where = random.Next(3) switch
+        {
+            // In a grouped query, a third of these filter on an aggregate of that query.
+            0 when outer.AggregateInput is not null => $" WHERE ({OuterAggregate(ColumnKind.Integer, scope)} {Pick(Comparisons)} {Int(scope, 0)})",
+            0 or 1 => $" WHERE {Bool(scope, depth)}",
+            _ => string.Empty,
+        };
         return $"(SELECT {Aggregate(kind, new FuzzScope([], outer, columns))} FROM {table.Name} AS {alias}{where})";
     }
 
