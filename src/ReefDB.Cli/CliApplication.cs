@@ -19,6 +19,7 @@ internal static class CliApplication
             LogicTestSubcommand.Create(environment),
             ServeSubcommand.Create(environment),
             AdminSubcommand.Create(environment),
+            Bench.BenchSubcommand.Create(environment),
         };
         // No Ctrl-C handling here: `serve` stops through its host's lifetime (Ctrl-C, SIGTERM), which must not be
         // cut short by the parser's own termination timeout.

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace ReefDB.Cli.Bench;
+
+/// <summary>
+/// Connects to every target, prepares and preloads each, then runs the rounds: inside a round, every cell runs on
+/// each target in turn before the next cell starts.
+/// </summary>
+internal static class BenchRun
+{
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var value = new string('v', options.ValueBytes);
+        var runners = new Dictionary<BenchTarget, LoadRunner>();
+        var clients = new List<IBenchClient>();
+        try
+        {
+            foreach (var target in options.Targets)
+            {
+                IBenchClient client = target == BenchTarget.ReefDb
+                    ? new ReefDbBenchClient(options.Endpoints[target])
+                    : new EtcdBenchClient(options.Endpoints[target]);
+                clients.Add(client);
+                await client.PrepareAsync(cancellationToken).ConfigureAwait(false);
+                var runner = new LoadRunner(client, value, options.GetKeys, progress);
+                if (options.Workloads.Contains(BenchWorkload.Get))
+                {
+                    await runner.PreloadAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                runners[target] = runner;
+            }
+
+            var measurements = new List<Measurement>();
+            for (var round = 1; round <= options.Rounds; round++)
+            {
+                foreach (var workload in options.Workloads)
+                {
+                    foreach (var placement in options.Placements)
+                    {
+                        foreach (var count in options.Clients)
+                        {
+                            foreach (var target in options.Targets)
+                            {
+                                var m = await runners[target].RunAsync(
+                                    target, workload, placement, count, round, options.Warmup, options.Duration, cancellationToken).ConfigureAwait(false);
+                                measurements.Add(m);
+                                await progress.WriteLineAsync(string.Create(
+                                    CultureInfo.InvariantCulture,
+                                    $"round {round}/{options.Rounds}  {BenchReport.Name(target),-6}  {BenchReport.Name(workload),-6}  {BenchReport.Name(placement),-6}  {count,4} clients  {m.OpsPerSecond,9:F0} ops/s  p99 {m.P99,8:F2} ms  errors {m.Errors}")).ConfigureAwait(false);
+                            }
+                        }
+                    }
+                }
+            }
+
+            return measurements;
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace ReefDB.Cli.Bench;
+
+/// <summary>
+/// Runs one cell: <c>clients</c> concurrent loops, each one operation at a time, through a warmup and then the
+/// measured window. An operation counts when it both starts and ends inside the window, so the rate is acknowledged
+/// operations per second of window; failures are counted apart and never recorded as latencies.
+/// </summary>
+internal sealed class LoadRunner(IBenchClient client, string value, int getKeys, TextWriter progress)
+{
+    private static readonly TimeSpan ErrorBackoff = TimeSpan.FromMilliseconds(10);
+    private long nextInsertKey = getKeys;
+    private string? firstError;
+
+    /// <summary>Writes keys 0 … <c>getKeys</c>-1 for the get workload, 16 at a time.</summary>
+    public async Task PreloadAsync(CancellationToken cancellationToken)
+    {
+        var next = -1L;
+        var writers = Enumerable.Range(0, 16).Select(async w =>
+        {
+            long key;
+            while ((key = Interlocked.Increment(ref next)) < getKeys)
+            {
+                await client.InsertAsync((int)(key % client.EndpointCount), key, value, cancellationToken).ConfigureAwait(false);
+            }
+        });
+        await Task.WhenAll(writers).ConfigureAwait(false);
+    }
+
+    public async Task<Measurement> RunAsync(
+        BenchTarget target, BenchWorkload workload, ClientPlacement placement, int clients, int round,
+        TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var leader = placement == ClientPlacement.Leader ? await client.FindLeaderAsync(cancellationToken).ConfigureAwait(false) : -1;
+        var begin = Stopwatch.GetTimestamp();
+        var measureStart = begin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var measureEnd = measureStart + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var loops = Enumerable.Range(0, clients)
+            .Select(i => Task.Run(() => LoopAsync(workload, leader >= 0 ? leader : i % client.EndpointCount, seed: i, measureStart, measureEnd, cancellationToken), cancellationToken))
+            .ToArray();
+        var results = await Task.WhenAll(loops).ConfigureAwait(false);
+
+        var latencies = new LatencyHistogram();
+        var errors = 0L;
+        foreach (var (histogram, failed) in results)
+        {
+            latencies.Add(histogram);
+            errors += failed;
+        }
+
+        if (firstError is { } error)
+        {
+            await progress.WriteLineAsync($"  {target} {workload} {clients} clients: errors, the first: {error}").ConfigureAwait(false);
+            firstError = null;
+        }
+
+        return new Measurement(target, workload, placement, clients, round, latencies.Count, errors, duration.TotalSeconds, latencies);
+    }
+
+    private async Task<(LatencyHistogram Latencies, long Errors)> LoopAsync(
+        BenchWorkload workload, int endpoint, int seed, long measureStart, long measureEnd, CancellationToken cancellationToken)
+    {
+        var latencies = new LatencyHistogram();
+        var errors = 0L;
+        // Fixed seeds: the same keys are read in the same order on every target.
+        var random = new Random(seed);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var start = Stopwatch.GetTimestamp();
+            if (start >= measureEnd)
+            {
+                break;
+            }
+
+            var ok = true;
+            try
+            {
+                if (workload == BenchWorkload.Insert)
+                {
+                    await client.InsertAsync(endpoint, Interlocked.Increment(ref nextInsertKey), value, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await client.GetAsync(endpoint, random.NextInt64(getKeys), cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                ok = false;
+                Interlocked.CompareExchange(ref firstError, e.Message, null);
+            }
+
+            var end = Stopwatch.GetTimestamp();
+            if (start >= measureStart && end <= measureEnd)
+            {
+                if (ok)
+                {
+                    latencies.RecordMicroseconds((end - start) * 1_000_000 / Stopwatch.Frequency);
+                }
+                else
+                {
+                    errors++;
+                }
+            }
+
+            if (!ok)
+            {
+                await Task.Delay(ErrorBackoff, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return (latencies, errors);
+    }
+}
