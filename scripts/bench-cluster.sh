@@ -8,10 +8,11 @@
 # (BENCH_DIR, default a new folder under /tmp) and sync to disk before acknowledging (etcd's default; ReefDB
 # fsync: always). The bench interleaves the two in every round, since this disk's fsync latency swings widely.
 # Everything runs under `nice -n 19`: the machine is shared. Every process started here is killed by its PID on
-# exit, pass or fail. Environment: ROUNDS (default 3), KEEP=1 keeps the data folder.
+# exit, pass or fail. Environment: ROUNDS (default 3), KEEP=1 keeps the data folder, REEFDB_CLI_DLL runs that
+# ReefDB.Cli.dll instead of building this tree's.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dll="$root/src/ReefDB.Cli/bin/Release/net10.0/ReefDB.Cli.dll"
+dll="${REEFDB_CLI_DLL:-$root/src/ReefDB.Cli/bin/Release/net10.0/ReefDB.Cli.dll}"
 work="${BENCH_DIR:-$(mktemp -d /tmp/reefdb-bench-XXXXXX)}"
 mkdir -p "$work"
 pids=()
@@ -52,8 +53,10 @@ wait_for() {
   say "gave up waiting for $what"; return 1
 }
 
-say "building ReefDB (Release)"
-dotnet build "$root/src/ReefDB.Cli/ReefDB.Cli.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+if [ -z "${REEFDB_CLI_DLL:-}" ]; then
+  say "building ReefDB (Release)"
+  dotnet build "$root/src/ReefDB.Cli/ReefDB.Cli.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+fi
 
 if [ "${1:-}" = failover ]; then
   shift

@@ -21,8 +21,8 @@ internal static class BenchRun
                     ? new ReefDbBenchClient(options.Endpoints[target])
                     : new EtcdBenchClient(options.Endpoints[target]);
                 clients.Add(client);
-                await client.PrepareAsync(cancellationToken).ConfigureAwait(false);
                 var runner = new LoadRunner(client, value, options.GetKeys, progress);
+                await runner.WithRetriesAsync(() => client.PrepareAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (options.Workloads.Contains(BenchWorkload.Get))
                 {
                     await runner.PreloadAsync(cancellationToken).ConfigureAwait(false);

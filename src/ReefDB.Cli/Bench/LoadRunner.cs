@@ -9,11 +9,13 @@ namespace ReefDB.Cli.Bench;
 /// </summary>
 internal sealed class LoadRunner(IBenchClient client, string value, int getKeys, TextWriter progress)
 {
+    private const int PreloadAttempts = 10;
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromMilliseconds(10);
     private long nextInsertKey = getKeys;
     private string? firstError;
 
-    /// <summary>Writes keys 0 … <c>getKeys</c>-1 for the get workload, 16 at a time.</summary>
+    /// <summary>Writes keys 0 … <c>getKeys</c>-1 for the get workload, 16 at a time. A failed write is retried (on
+    /// a loaded machine a call can miss its deadline); a key that fails <see cref="PreloadAttempts"/> times fails the run.</summary>
     public async Task PreloadAsync(CancellationToken cancellationToken)
     {
         var next = -1L;
@@ -22,10 +24,30 @@ internal sealed class LoadRunner(IBenchClient client, string value, int getKeys,
             long key;
             while ((key = Interlocked.Increment(ref next)) < getKeys)
             {
-                await client.InsertAsync((int)(key % client.EndpointCount), key, value, cancellationToken).ConfigureAwait(false);
+                var written = key;
+                await WithRetriesAsync(() => client.InsertAsync((int)(written % client.EndpointCount), written, value, cancellationToken), cancellationToken).ConfigureAwait(false);
             }
         });
         await Task.WhenAll(writers).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs <paramref name="operation"/>, retrying failures (reported on the progress stream) up to
+    /// <see cref="PreloadAttempts"/> times in all.</summary>
+    public async Task WithRetriesAsync(Func<Task> operation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await operation().ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (attempt < PreloadAttempts && e is BenchOperationException or Grpc.Core.RpcException && !cancellationToken.IsCancellationRequested)
+            {
+                await progress.WriteLineAsync($"  setup call failed (attempt {attempt}), retrying: {e.Message}").ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public async Task<Measurement> RunAsync(

@@ -18,7 +18,8 @@ internal sealed class FailoverRun(FailoverOptions options, TextWriter progress)
     private const int WritersPerNode = 4;
     private static readonly TimeSpan WriteDeadline = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(2);
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(60);
+    // Generous: a node starting on a loaded two-core machine can take a minute before it listens.
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(180);
     private readonly List<NodeProcess> nodes = [];
     private long nextKey;
 
@@ -145,7 +146,7 @@ internal sealed class FailoverRun(FailoverOptions options, TextWriter progress)
         }
     }
 
-    /// <summary>Retries <paramref name="step"/> every 50 ms until it succeeds or a minute has gone by.</summary>
+    /// <summary>Retries <paramref name="step"/> every 50 ms until it succeeds or <see cref="StepTimeout"/> has gone by.</summary>
     private static async Task UntilAsync(Func<Task> step, string what, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(StepTimeout.TotalSeconds * Stopwatch.Frequency);
