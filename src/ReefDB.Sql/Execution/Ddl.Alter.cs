@@ -147,7 +147,7 @@ internal static partial class Ddl
                 throw new SqlException(SqlStates.NotNullViolation, $"column \"{column.Name}\" of relation \"{name}\" contains null values");
             }
 
-            rows.Set(key, widened);
+            rows.Set(key.Detached(), widened);
         }
 
         var added = version.With(catalog, version.Tables.SetItem(name, new TableData(rows.ToImmutable(), old.Indexes, old.NextRowId)));
@@ -209,7 +209,7 @@ internal static partial class Ddl
         var rows = data.Rows.ToBuilder();
         foreach (var (key, row) in data.Rows.Range(null, null))
         {
-            rows.Set(key, [.. row.Take(i), .. row.Skip(i + 1)]);
+            rows.Set(key.Detached(), [.. row.Take(i), .. row.Skip(i + 1)]);
         }
 
         return v.With(catalog, v.Tables.SetItem(name, new TableData(rows.ToImmutable(), data.Indexes, data.NextRowId)));

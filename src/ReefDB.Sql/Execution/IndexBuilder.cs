@@ -41,10 +41,10 @@ internal static class IndexBuilder
         SqlValue? previous = null;
         foreach (var (key, _) in tree.Range(null, null))
         {
-            if (width > 0 && (previous is not { } p || SqlValue.Compare(p, key.Values[0]) != 0))
+            if (width > 0 && (previous is not { } p || SqlValue.Compare(p, key.Span[0]) != 0))
             {
                 distinct++;
-                previous = key.Values[0];
+                previous = key.Span[0];
             }
         }
 

@@ -20,8 +20,8 @@ internal sealed class RowKeyComparer : IComparer<RowKey>
 
     public int Compare(RowKey x, RowKey y)
     {
-        var a = x.Values;
-        var b = y.Values;
+        var a = x.Span;
+        var b = y.Span;
         var n = Math.Min(a.Length, b.Length);
         for (var i = 0; i < n; i++)
         {

@@ -14,6 +14,7 @@ internal sealed partial class TableWriter
     private readonly RowTree.Builder rows;
     private readonly SortedDictionary<string, (RowTree.Builder Entries, long Distinct)> indexes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, GinStatistics> gin = new(StringComparer.Ordinal);
+    private readonly int leadingKeyLength;
     private long nextRowId;
 
     public TableWriter(TableRuntime runtime, TableData data)
@@ -30,6 +31,7 @@ internal sealed partial class TableWriter
         }
 
         nextRowId = data.NextRowId;
+        leadingKeyLength = LeadingKeyLength(runtime.Table);
     }
 
     public TableRuntime Runtime { get; }
@@ -54,6 +56,27 @@ internal sealed partial class TableWriter
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// The row tree key of a stored row. A primary key on the leading columns shares the row's array
+    /// (see <see cref="RowKey.OfLeading"/>): no key array per row.
+    /// </summary>
+    public RowKey RowKeyOf(SqlValue[] row) => leadingKeyLength > 0 ? RowKey.OfLeading(row, leadingKeyLength) : new RowKey(StorageKey(row));
+
+    /// <summary>The number of primary key columns when they are the table's first columns in order, else 0.</summary>
+    private static int LeadingKeyLength(TableDef table)
+    {
+        var key = table.PrimaryKey;
+        for (var i = 0; i < key.Length; i++)
+        {
+            if (key[i] != i)
+            {
+                return 0;
+            }
+        }
+
+        return key.Length;
     }
 
     public bool TryGet(SqlValue[] storageKey, out SqlValue[] row) => rows.TryGet(new RowKey(storageKey), out row);
@@ -91,17 +114,23 @@ internal sealed partial class TableWriter
         }
 
         CheckRow(row, ctx);
-        var key = StorageKey(row);
 
         // One descent stores the row or finds the duplicate. A later failure (a unique index) fails the
         // statement, whose builders are then discarded, so storing first changes nothing but the cost.
-        if (!rows.TryAdd(new RowKey(key), row))
+        if (!rows.TryAdd(RowKeyOf(row), row))
         {
-            throw Duplicate(Table.Name + "_pkey", Table.PrimaryKey.Select(i => Table.Columns[i].Name), key);
+            throw Duplicate(Table.Name + "_pkey", Table.PrimaryKey.Select(i => Table.Columns[i].Name), StorageKey(row));
         }
 
         var indexes = Runtime.Indexes;
-        var parts = indexes.Length == 0 ? [] : new SqlValue[indexes.Length][];
+        if (indexes.Length == 0)
+        {
+            return row;
+        }
+
+        // Index entries hold the storage key as their value, an array of its own.
+        var key = StorageKey(row);
+        var parts = new SqlValue[indexes.Length][];
         for (var i = 0; i < parts.Length; i++)
         {
             parts[i] = indexes[i].KeyParts(row, ctx);
@@ -160,7 +189,7 @@ internal sealed partial class TableWriter
             rows.Remove(new RowKey(oldKey));
         }
 
-        rows.Set(new RowKey(newKey), newRow);
+        rows.Set(RowKeyOf(newRow), newRow);
         for (var i = 0; i < oldParts.Length; i++)
         {
             RemoveEntry(Runtime.Indexes[i], oldParts[i], oldKey);

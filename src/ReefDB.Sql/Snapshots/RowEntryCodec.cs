@@ -11,7 +11,7 @@ internal sealed class RowEntryCodec : ITreeEntryCodec<RowKey, SqlValue[]>
 
     public void Write(BinaryWriter writer, RowKey key, SqlValue[] value)
     {
-        WriteValues(writer, key.Values);
+        WriteValues(writer, key.Span);
         writer.Write(key.Tail);
         WriteValues(writer, value);
     }
@@ -23,7 +23,7 @@ internal sealed class RowEntryCodec : ITreeEntryCodec<RowKey, SqlValue[]>
         return new(new RowKey(keyValues, tail), ReadValues(reader));
     }
 
-    private static void WriteValues(BinaryWriter writer, SqlValue[] values)
+    private static void WriteValues(BinaryWriter writer, ReadOnlySpan<SqlValue> values)
     {
         writer.Write7BitEncodedInt(values.Length);
         foreach (var value in values)

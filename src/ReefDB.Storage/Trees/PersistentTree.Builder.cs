@@ -82,7 +82,11 @@ public sealed partial class PersistentTree<TKey, TValue>
         /// <summary>Inserts or replaces the entry for <paramref name="key"/>.</summary>
         public void Set(TKey key, TValue value)
         {
-            root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: true, out _);
+            if (root is null || !TreeEditor<TKey, TValue>.TryAppendInPlace(root, key, value, Comparer, token))
+            {
+                root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: true, out _);
+            }
+
             Edited();
         }
 
@@ -90,6 +94,12 @@ public sealed partial class PersistentTree<TKey, TValue>
         /// <returns>False (and nothing changed) when the key was present.</returns>
         public bool TryAdd(TKey key, TValue value)
         {
+            if (root is not null && TreeEditor<TKey, TValue>.TryAppendInPlace(root, key, value, Comparer, token))
+            {
+                Edited();
+                return true;
+            }
+
             root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: false, out var outcome);
             if (outcome != InsertOutcome.Added)
             {

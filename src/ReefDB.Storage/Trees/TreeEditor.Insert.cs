@@ -99,7 +99,10 @@ internal static partial class TreeEditor<TKey, TValue>
                 return leaf;
             }
 
+            // The key is replaced too: equal under the comparer, but the caller's object may hold less
+            // (the engine's keys can share a row array, and a stale one would keep the old row alive).
             var replaced = leaf.Writable(op.token);
+            replaced.keys[pos] = op.key;
             replaced.values[pos] = op.value;
             op.outcome = InsertOutcome.Replaced;
             return replaced;
