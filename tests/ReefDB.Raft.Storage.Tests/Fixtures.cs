@@ -21,6 +21,9 @@ internal static class Fixtures
 
     public static string Text(Entry entry) => System.Text.Encoding.UTF8.GetString(entry.Data.Span);
 
+    /// <summary>Where the records of a segment end: the zeros after them are preallocated space.</summary>
+    public static long DataEnd(string path) => File.ReadAllBytes(path).AsSpan().LastIndexOfAnyExcept((byte)0) + 1;
+
     public static void FlipByte(string path, long offset)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);

@@ -10,10 +10,12 @@ internal sealed partial class Segment
     private const int PageSize = 4096;
 
     /// <summary>
-    /// Scans the segment at <paramref name="path"/>, checking every record. In the last segment, a record that
-    /// runs past the end of the file, or a bad record followed only by zeros or by nothing, is the trace of a write
-    /// that did not complete (never acknowledged under fsync <c>always</c>): it is cut off and reported through
-    /// <paramref name="warn"/>. Any other damage throws <see cref="RaftStorageCorruptionException"/>.
+    /// Scans the segment at <paramref name="path"/>, checking every record. Zeros from a record boundary to the end
+    /// of the file are preallocated space: the end of the records, in any segment (a closed segment that lost records
+    /// this way is caught by the chain check, as the next segment would not follow it). In the last segment, a
+    /// record that runs past the end of the file, or a bad record followed only by zeros or by nothing, is the trace
+    /// of a write that did not complete (never acknowledged under fsync <c>always</c>): it is cut off and reported
+    /// through <paramref name="warn"/>. Any other damage throws <see cref="RaftStorageCorruptionException"/>.
     /// </summary>
     /// <returns>The segment, or null for a last segment whose header never became durable (deleted).</returns>
     public static Segment? Load(DurableFile files, string path, ulong nameIndex, bool isLast, Action<string> warn)
@@ -28,7 +30,8 @@ internal sealed partial class Segment
 
         var segment = ReadHeader(path, bytes, nameIndex);
         long position = HeaderSize;
-        while (position < bytes.Length)
+        long allocatedEnd = bytes.Length;
+        while (position < bytes.Length && bytes.AsSpan((int)position).ContainsAnyExcept((byte)0))
         {
             var status = LogRecord.TryDecode(bytes.AsSpan((int)position), out var entry, out var claimedEnd);
             if (status == DecodeStatus.Ok)
@@ -57,6 +60,7 @@ internal sealed partial class Segment
                 using var file = files.OpenWrite(path, FileMode.Open);
                 file.SetLength(position);
                 files.Sync(file);
+                allocatedEnd = position;
                 break;
             }
 
@@ -66,6 +70,7 @@ internal sealed partial class Segment
         }
 
         segment.EndOffset = position;
+        segment.AllocatedEnd = allocatedEnd;
         return segment;
     }
 
@@ -127,7 +132,10 @@ internal sealed partial class Segment
         var version = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4));
         if (version != Version)
         {
-            throw new RaftStorageCorruptionException(path, 4, $"unknown segment format version {version}");
+            throw new RaftStorageCorruptionException(path, 4, version < Version
+                ? $"the segment is in format version {version}, written by an older ReefDB; this build reads version {Version} " +
+                  "only (preallocated segments) and will not guess. Recreate the directory with this build"
+                : $"unknown segment format version {version} (this build reads version {Version}); a newer ReefDB wrote it");
         }
 
         var firstIndex = BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(8));

@@ -8,16 +8,21 @@ namespace ReefDB.Raft.Storage.Log;
 /// <summary>
 /// One append-only log file, named after the index of its first entry (<c>00000000000000000001.log</c>). It starts
 /// with a 32-byte header: magic, version, first index, the term of the entry before it (so the term at the
-/// compaction point survives the deletion of older segments), and a CRC32C of those fields.
+/// compaction point survives the deletion of older segments), and a CRC32C of those fields. Records follow, then
+/// zeros up to the end of the file: space preallocated by the writer, which reads as the end of the log.
 /// </summary>
 /// <remarks>Invariant: <see cref="Offsets"/>[i] is where the record of index FirstIndex + i starts, and
-/// <see cref="Terms"/>[i] its term; <see cref="EndOffset"/> is the end of the last valid record (the file length).</remarks>
+/// <see cref="Terms"/>[i] its term; <see cref="EndOffset"/> is the end of the last valid record; from there to
+/// <see cref="AllocatedEnd"/> (the file length) the file holds only zeros.</remarks>
 internal sealed partial class Segment
 {
     public const string Extension = ".log";
     public const int HeaderSize = 32;
     private const uint Magic = 0x47455352; // "RSEG"
-    private const uint Version = 1;
+
+    /// <summary>Version 2: zeros after the last record are preallocated space (the end of the log), in any segment.
+    /// Version 1 had no preallocation; it is refused rather than read (see <c>ReadHeader</c>).</summary>
+    private const uint Version = 2;
 
     private Segment(string path, ulong firstIndex, ulong previousTerm)
     {
@@ -25,6 +30,7 @@ internal sealed partial class Segment
         FirstIndex = firstIndex;
         PreviousTerm = previousTerm;
         EndOffset = HeaderSize;
+        AllocatedEnd = HeaderSize;
     }
 
     public string Path { get; }
@@ -39,6 +45,9 @@ internal sealed partial class Segment
     public List<ulong> Terms { get; } = [];
 
     public long EndOffset { get; set; }
+
+    /// <summary>The file's length: <see cref="EndOffset"/> plus the zeros preallocated after it.</summary>
+    public long AllocatedEnd { get; set; }
 
     public int Count => Offsets.Count;
 

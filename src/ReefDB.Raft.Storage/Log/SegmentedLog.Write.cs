@@ -5,6 +5,18 @@ namespace ReefDB.Raft.Storage.Log;
 /// <summary>Appending, overwriting a suffix, compacting and resetting the log.</summary>
 internal sealed partial class SegmentedLog
 {
+    /// <summary>How far ahead of the records a segment is preallocated with zeros (see <see cref="Flush"/>).</summary>
+    internal const int PreallocationStep = 1 << 20;
+
+    private static readonly byte[] Zeros = new byte[PreallocationStep];
+
+    // The records of the append in progress, encoded back to back (reused: no allocation per append).
+    private readonly List<long> pendingOffsets = [];
+    private readonly List<ulong> pendingTerms = [];
+    private const int MaxKeptBuffer = 1 << 20;
+    private byte[] pending = new byte[64 * 1024];
+    private int pendingLength;
+
     /// <summary>
     /// Persists <paramref name="entries"/> (contiguous, starting at or before LastIndex + 1): entries before
     /// FirstIndex are ignored, and an existing suffix from the first new index on is replaced. The records go out as
@@ -144,8 +156,10 @@ internal sealed partial class SegmentedLog
         var segment = segments[^1];
         var keep = (int)(start - segment.FirstIndex);
         var end = segment.Offsets[keep];
+        // Cut the preallocated zeros too: the next write preallocates again. A full fsync, as the size changes.
         active!.SetLength(end);
         files.Sync(active);
+        segment.AllocatedEnd = end;
         segment.Offsets.RemoveRange(keep, segment.Count - keep);
         segment.Terms.RemoveRange(keep, segment.Terms.Count - keep);
         segment.EndOffset = end;
@@ -166,47 +180,72 @@ internal sealed partial class SegmentedLog
 
     private void WriteRecords(IReadOnlyList<Entry> entries, int from)
     {
-        var buffer = new MemoryStream();
-        var offsets = new List<long>();
-        var terms = new List<ulong>();
         for (var i = from; i < entries.Count; i++)
         {
             var entry = entries[i];
             var size = LogRecord.EncodedSize(entry);
             var segment = segments[^1];
-            if (segment.EndOffset + buffer.Length + size > options.SegmentBytes && (segment.Count > 0 || buffer.Length > 0))
+            if (segment.EndOffset + pendingLength + size > options.SegmentBytes && (segment.Count > 0 || pendingLength > 0))
             {
-                Flush(buffer, offsets, terms);
+                Flush();
                 Rotate();
             }
 
-            offsets.Add(segments[^1].EndOffset + buffer.Length);
-            terms.Add(entry.Term);
-            var record = new byte[size];
-            LogRecord.Encode(entry, record);
-            buffer.Write(record);
+            pendingOffsets.Add(segments[^1].EndOffset + pendingLength);
+            pendingTerms.Add(entry.Term);
+            if (pending.Length - pendingLength < size)
+            {
+                Array.Resize(ref pending, Math.Max(pending.Length * 2, pendingLength + size));
+            }
+
+            LogRecord.Encode(entry, pending.AsSpan(pendingLength, size));
+            pendingLength += size;
         }
 
-        Flush(buffer, offsets, terms);
+        Flush();
     }
 
-    /// <summary>One write and one fsync of the pending records into the active segment.</summary>
-    private void Flush(MemoryStream buffer, List<long> offsets, List<ulong> terms)
+    /// <summary>
+    /// One write and one fdatasync of the pending records into the active segment. A write that would pass the
+    /// preallocated end carries zeros up to the next <see cref="PreallocationStep"/> boundary (at most the segment's
+    /// size) in the same call, so the following appends overwrite blocks the file system has already allocated and
+    /// written: their fdatasync changes no metadata and needs no journal commit (ext4, xfs). Written zeros rather than
+    /// <c>fallocate</c> or a sparse <c>SetLength</c>: both leave blocks the file system must still convert or
+    /// allocate on the first write, a metadata change again. Recovery reads the zeros as the end of the log.
+    /// </summary>
+    private void Flush()
     {
-        if (buffer.Length == 0)
+        if (pendingLength == 0)
         {
             return;
         }
 
         var segment = segments[^1];
-        active!.Write(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), segment.EndOffset);
-        files.Sync(active);
-        segment.Offsets.AddRange(offsets);
-        segment.Terms.AddRange(terms);
-        segment.EndOffset += buffer.Length;
-        buffer.SetLength(0);
-        offsets.Clear();
-        terms.Clear();
+        var end = segment.EndOffset + pendingLength;
+        var records = new ReadOnlyMemory<byte>(pending, 0, pendingLength);
+        if (end <= segment.AllocatedEnd)
+        {
+            active!.Write(records.Span, segment.EndOffset);
+        }
+        else
+        {
+            var target = Math.Max(end, Math.Min((end + PreallocationStep - 1) / PreallocationStep * PreallocationStep, options.SegmentBytes));
+            active!.Write([records, Zeros.AsMemory(0, (int)(target - end))], segment.EndOffset);
+            segment.AllocatedEnd = target;
+        }
+
+        files.SyncData(active);
+        segment.Offsets.AddRange(pendingOffsets);
+        segment.Terms.AddRange(pendingTerms);
+        segment.EndOffset = end;
+        pendingLength = 0;
+        if (pending.Length > MaxKeptBuffer)
+        {
+            pending = new byte[MaxKeptBuffer];
+        }
+
+        pendingOffsets.Clear();
+        pendingTerms.Clear();
     }
 
     private void Rotate()

@@ -34,7 +34,7 @@ public sealed class CorruptionTests
         }
 
         var first = dir.Segments()[0];
-        Fixtures.FlipByte(first, new FileInfo(first).Length - 1);
+        Fixtures.FlipByte(first, Fixtures.DataEnd(first) - 1);
 
         var error = Assert.Throws<RaftStorageCorruptionException>(() => Fixtures.Open(dir));
         Assert.Equal(first, error.File);

@@ -13,7 +13,7 @@ public sealed class TornWriteTests
         }
 
         var segment = Assert.Single(dir.Segments());
-        var length = new FileInfo(segment).Length;
+        var length = Fixtures.DataEnd(segment);
         using (var stream = new FileStream(segment, FileMode.Open))
         {
             stream.SetLength(length - 7);
@@ -45,7 +45,7 @@ public sealed class TornWriteTests
         }
 
         var segment = Assert.Single(dir.Segments());
-        Fixtures.FlipByte(segment, new FileInfo(segment).Length - 2);
+        Fixtures.FlipByte(segment, Fixtures.DataEnd(segment) - 2);
         File.AppendAllBytes(segment, new byte[4096]);
 
         using var reopened = Fixtures.Open(dir);
