@@ -14,16 +14,20 @@ public sealed partial class RaftReplica
         var nextTick = clock.GetTimestamp() + ToTimestamp(interval);
         try
         {
-            if (node.Membership.Voters.Count == 1 && node.Membership.IsVoter(NodeId))
+            lock (driveGate)
             {
-                // A lone voter need not wait an election timeout: nobody else can lead.
-                node.Campaign();
+                if (node.Membership.Voters.Count == 1 && node.Membership.IsVoter(NodeId))
+                {
+                    // A lone voter need not wait an election timeout: nobody else can lead.
+                    node.Campaign();
+                }
             }
 
             while (!stopping)
             {
+                // Outside a pass the node has no Ready: a pass drains it, and a proposer that stops early wakes us.
                 var now = clock.GetTimestamp();
-                if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty && !node.HasReady)
+                if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty)
                 {
                     wake.Wait(TimeSpan.FromTicks(Math.Max(1, (nextTick - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
                 }
@@ -34,23 +38,19 @@ public sealed partial class RaftReplica
                     break;
                 }
 
-                now = clock.GetTimestamp();
-                if (now >= nextTick)
+                lock (driveGate)
                 {
-                    node.Tick();
-                    ticks++;
-                    OnTick();
-                    nextTick = Math.Max(nextTick + ToTimestamp(interval), now);
-                }
+                    now = clock.GetTimestamp();
+                    if (now >= nextTick)
+                    {
+                        node.Tick();
+                        ticks++;
+                        OnTick();
+                        nextTick = Math.Max(nextTick + ToTimestamp(interval), now);
+                    }
 
-                DrainInputs();
-                while (node.HasReady)
-                {
-                    HandleReady(node.GetReady());
-                    DrainInputs();
+                    RunPass(until: null);
                 }
-
-                MaybeStartSnapshot(force: false);
             }
         }
         catch (Exception e)
@@ -91,6 +91,14 @@ public sealed partial class RaftReplica
     }
 
     private void Shutdown()
+    {
+        lock (driveGate)
+        {
+            ShutdownDriven();
+        }
+    }
+
+    private void ShutdownDriven()
     {
         loopExited = true;
         var error = StoppedError() ?? new ReplicaStoppedException();

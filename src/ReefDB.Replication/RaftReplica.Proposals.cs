@@ -63,7 +63,7 @@ public sealed partial class RaftReplica
 
         var proposal = new PendingProposal(batch, batch.ToByteArray());
         proposals.Enqueue(proposal);
-        wake.Set();
+        DriveOrWake(proposal);
         if (loopExited && proposal.TryAbandon())
         {
             Interlocked.Decrement(ref pendingProposalCount);

@@ -21,7 +21,8 @@ namespace ReefDB.Replication;
 /// </summary>
 /// <remarks>
 /// Every public member is thread-safe. Work is handed to the loop through queues; callers wait on tasks that the
-/// loop completes. Event handlers run on the loop thread and must return quickly.
+/// loop completes. A proposer that finds the loop idle drives it itself (RaftReplica.Drive.cs). Event handlers run
+/// on the thread driving the node (the loop thread, or such a proposer) and must return quickly.
 /// </remarks>
 public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
 {
@@ -145,10 +146,12 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
     /// snapshot latencies and snapshot sizes, for an exporter to collect.</summary>
     public System.Diagnostics.Metrics.Meter Meter => meter.Meter;
 
-    /// <summary>Raised on the loop thread when the leader or this node's role changes. Handlers must not block.</summary>
+    /// <summary>Raised on the thread driving the node when the leader or this node's role changes. Handlers must not
+    /// block.</summary>
     public event EventHandler<LeaderChange>? LeaderChanged;
 
-    /// <summary>Raised on the loop thread when a membership change is applied. Handlers must not block.</summary>
+    /// <summary>Raised on the thread driving the node when a membership change is applied. Handlers must not
+    /// block.</summary>
     public event EventHandler<MembershipChange>? MembershipChanged;
 
     /// <summary>Completes when the loop has stopped (disposal or a fatal error, see <see cref="Failure"/>).</summary>
@@ -187,7 +190,8 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
 
         stopping = true;
         wake.Set();
-        if (loopThread.IsAlive && Thread.CurrentThread != loopThread)
+        // Not from the loop thread, nor from a thread driving the node (an event handler): the loop waits for it.
+        if (loopThread.IsAlive && Thread.CurrentThread != loopThread && !Monitor.IsEntered(driveGate))
         {
             loopThread.Join();
         }

@@ -164,7 +164,18 @@ public sealed class SingleVoterTests
         using var dir = new TempDirectory();
         var replica = await Batches.OpenLeaderAsync(Batches.Options(dir.Path, 1, 1) with { MaxPendingProposals = 1 }, Batches.Nowhere);
         await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
+
+        // Hold the loop, as an fsync does: with an idle loop each proposal would be answered on this thread at once.
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        replica.RunOnLoop(() =>
+        {
+            entered.Set();
+            release.Wait(TimeSpan.FromSeconds(10));
+        });
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10), Ct));
         var tasks = Enumerable.Range(0, 200).Select(i => replica.ProposeAsync(Batches.Sql($"INSERT INTO t VALUES ({i})"), Ct)).ToList();
+        release.Set();
 
         var refused = 0;
         foreach (var task in tasks)

@@ -1,0 +1,86 @@
+using ReefDB.Replication.Internal;
+
+namespace ReefDB.Replication;
+
+/// <summary>
+/// Who drives the node: the loop thread, or a proposer that finds it idle. Driving means holding
+/// <see cref="driveGate"/>; everything commented "loop thread only" is owned by the holder of the gate.
+/// </summary>
+/// <remarks>
+/// A proposal handed to the loop thread costs two thread hand-offs (proposer → loop → proposer); on a loaded
+/// machine with few cores each can wait milliseconds for a CPU, which is what a single durable writer waited on
+/// most. When the gate is free the proposer runs the pass itself, up to the Ready that answers it (persisted,
+/// applied), then leaves the rest to the loop thread. Concurrent proposers that find the gate taken queue as before
+/// and wake the loop thread, whose next pass proposes them together: group commit is unchanged.
+/// </remarks>
+public sealed partial class RaftReplica
+{
+    private readonly object driveGate = new();
+
+    // Set during a pass, read by the gate's holder only: an event handler that proposes from inside a pass
+    // (Monitor is reentrant) must queue, not start a pass within the pass.
+    private bool passRunning;
+
+    /// <summary>Steps inputs and handles Readies until none is left or, when <paramref name="until"/> is given, until
+    /// that proposal is answered. The caller holds <see cref="driveGate"/>.</summary>
+    private void RunPass(PendingProposal? until)
+    {
+        passRunning = true;
+        try
+        {
+            DrainInputs();
+            while (node.HasReady)
+            {
+                HandleReady(node.GetReady());
+                if (until is not null && until.Completion.Task.IsCompleted)
+                {
+                    break;
+                }
+
+                DrainInputs();
+            }
+
+            MaybeStartSnapshot(force: false);
+        }
+        finally
+        {
+            passRunning = false;
+        }
+    }
+
+    /// <summary>Called by a proposer right after queueing <paramref name="proposal"/>: drives the node on this thread
+    /// when no one else does, otherwise wakes the loop thread.</summary>
+    private void DriveOrWake(PendingProposal proposal)
+    {
+        if (!Monitor.TryEnter(driveGate))
+        {
+            wake.Set();
+            return;
+        }
+
+        var workLeft = true;
+        try
+        {
+            if (!passRunning && !loopExited && !stopping)
+            {
+                RunPass(until: proposal);
+                workLeft = node.HasReady || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty;
+            }
+        }
+        catch (Exception e)
+        {
+            // As on the loop thread: the node stops; the loop thread's shutdown answers every waiter, this one too.
+            failure = e;
+            stopping = true;
+            LogMessages.LoopFailed(logger, NodeId, e);
+        }
+        finally
+        {
+            Monitor.Exit(driveGate);
+            if (workLeft)
+            {
+                wake.Set();
+            }
+        }
+    }
+}
