@@ -8,10 +8,10 @@ namespace ReefDB.Node.Tests;
 public sealed class ReplicaOptionsTests
 {
     [Fact]
-    public void Lease_reads_run_the_raft_core_with_the_lease_based_read_option_unless_turned_off()
+    public void Reads_confirm_leadership_with_a_round_by_default_and_use_the_lease_only_when_turned_on()
     {
-        var leased = ReefNode.ReplicaOptions(new NodeOptions(), NullLoggerFactory.Instance);
-        var safe = ReefNode.ReplicaOptions(new NodeOptions { LeaseReads = false }, NullLoggerFactory.Instance);
+        var safe = ReefNode.ReplicaOptions(new NodeOptions(), NullLoggerFactory.Instance);
+        var leased = ReefNode.ReplicaOptions(new NodeOptions { LeaseReads = true }, NullLoggerFactory.Instance);
 
         Assert.Equal((ReadOnlyOption.LeaseBased, true), (leased.ReadOnlyOption, leased.CheckQuorum));
         Assert.Equal(ReadOnlyOption.Safe, safe.ReadOnlyOption);

@@ -58,8 +58,9 @@ public sealed record NodeOptions
 
     /// <summary>Whether the leader answers reads from its lease (Raft's lease-based read option: no heartbeat round
     /// while a quorum's recent acknowledgement holds; assumes clock rates within 10%). Must be the same on every
-    /// member. False: every lease or linearizable read confirms leadership with a heartbeat round.</summary>
-    public bool LeaseReads { get; init; } = true;
+    /// member. False (the default): every lease or linearizable read confirms leadership with a heartbeat round, so
+    /// the default read mode, linearizable, assumes nothing about clocks.</summary>
+    public bool LeaseReads { get; init; }
 
     /// <summary>A log write and fsync slower than this many milliseconds is logged as a warning.</summary>
     public int SlowFsyncMs { get; init; } = 1000;
