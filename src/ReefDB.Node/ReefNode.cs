@@ -190,6 +190,7 @@ public sealed partial class ReefNode : IAsyncDisposable
         ReadTimeout = TimeSpan.FromMilliseconds(options.RequestTimeoutMs),
         SnapshotEntries = options.SnapshotEntries > 0 ? (ulong)options.SnapshotEntries : ulong.MaxValue,
         SnapshotLogBytes = options.SnapshotLogBytes > 0 ? options.SnapshotLogBytes : long.MaxValue,
+        CompactionTail = (ulong)options.SnapshotTailEntries,
         Fsync = options.Fsync == FsyncMode.None ? Raft.Storage.FsyncPolicy.None : Raft.Storage.FsyncPolicy.Always,
         LoggerFactory = loggerFactory,
     };

@@ -43,6 +43,8 @@ internal static class ConfigFields
             (o, v) => o with { SnapshotEntries = ParseLong(v, 0) }, "REEFDB_SNAPSHOT_ENTRIES"),
         new("snapshot_log_bytes", "an integer of bytes ≥ 0 (0 disables)", "67108864", "log bytes on disk that trigger a snapshot and compaction",
             (o, v) => o with { SnapshotLogBytes = ParseLong(v, 0) }, "REEFDB_SNAPSHOT_LOG_BYTES"),
+        new("snapshot_tail_entries", "an integer ≥ 0", "5000", "log entries kept before a snapshot's index when compacting",
+            (o, v) => o with { SnapshotTailEntries = ParseLong(v, 0) }, "REEFDB_SNAPSHOT_TAIL_ENTRIES"),
         new("fsync", "always or none", "always", "when Raft writes are forced to disk (none: tests and benchmarks only)",
             (o, v) => o with { Fsync = ParseEnum<FsyncMode>(v) }, "REEFDB_FSYNC"),
         new("read_consistency", "linearizable, lease or stale", "linearizable", "consistency of reads that name none",

@@ -50,6 +50,10 @@ public sealed record NodeOptions
     /// <summary>Log bytes on disk that trigger a snapshot and compaction (0: never by size).</summary>
     public long SnapshotLogBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Log entries kept before a snapshot's index when the log is compacted: a follower at most this far
+    /// behind catches up from the log, one further behind by a whole snapshot.</summary>
+    public long SnapshotTailEntries { get; init; } = 5_000;
+
     /// <summary>When Raft writes are forced to disk.</summary>
     public FsyncMode Fsync { get; init; } = FsyncMode.Always;
 

@@ -9,7 +9,7 @@ namespace ReefDB.Node.Tests.Cluster;
 /// One <c>reefdb serve</c> process on loopback ports chosen at run time, with its output in files of its own
 /// directory. <see cref="Kill"/> is SIGKILL of the process by its id; <see cref="Dispose"/> always kills it.
 /// </summary>
-internal sealed class NodeProcess : IDisposable
+internal sealed partial class NodeProcess : IDisposable
 {
     private static readonly string CliDll = Path.Combine(AppContext.BaseDirectory, "ReefDB.Cli.dll");
     private readonly string[] arguments;

@@ -8,23 +8,30 @@ namespace ReefDB.Node.Tests.Cluster;
 /// A cluster of <c>reefdb serve</c> processes on loopback, in a temporary directory. Disposal kills every process
 /// by id and deletes the directory. Waits are bounded; a failed wait reports every node's logs.
 /// </summary>
-internal sealed class TestCluster : IDisposable
+internal sealed partial class TestCluster : IDisposable
 {
     // Generous: CI runs every test project at once on two cores, and a slow start must not read as a failure.
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly string root = System.IO.Directory.CreateTempSubdirectory("reefdb-cluster-").FullName;
 
-    public TestCluster(int size)
+    private readonly List<NodeProcess> processes;
+    private readonly string[] extraArguments;
+
+    /// <param name="size">Voters the cluster is bootstrapped with.</param>
+    /// <param name="extraArguments">More <c>reefdb serve</c> flags for every node (snapshot thresholds, limits).</param>
+    public TestCluster(int size, params string[] extraArguments)
     {
+        this.extraArguments = extraArguments;
         var addresses = Enumerable.Range(1, size)
             .Select(i => (Id: (ulong)i, Http: $"127.0.0.1:{Ports.Free()}", Rpc: $"127.0.0.1:{Ports.Free()}"))
             .ToList();
         var peers = string.Join(',', addresses.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Id}={a.Rpc}/{a.Http}")));
-        Nodes = [.. addresses.Select(a => new NodeProcess(a.Id, Path.Combine(root, $"node{a.Id}"), a.Http, a.Rpc, peers))];
+        processes = [.. addresses.Select(a => new NodeProcess(a.Id, Path.Combine(root, $"node{a.Id}"), a.Http, a.Rpc, peers, extraArguments))];
     }
 
-    public IReadOnlyList<NodeProcess> Nodes { get; }
+    /// <summary>Every node process of this cluster, including added ones and removed members.</summary>
+    public IReadOnlyList<NodeProcess> Nodes => processes;
 
     public NodeProcess Node(ulong id) => Nodes.Single(n => n.NodeId == id);
 
