@@ -7,7 +7,8 @@ namespace ReefDB.Node.Observability;
 /// <summary>
 /// Warns about log writes (write + fsync) and applies slower than <c>slow_fsync_ms</c> / <c>slow_apply_ms</c>: it
 /// watches the replica's latency histograms as <see cref="MeterExport"/> sees each measurement, so the replica needs
-/// no logging thresholds of its own. Called on the Raft loop thread: only a comparison unless it logs.
+/// no logging thresholds of its own. Called by whichever thread drives the replica (its loop, or a proposer driving
+/// it inline): only a comparison unless it logs.
 /// </summary>
 internal sealed class SlowOperationLog(NodeOptions options, ILogger logger)
 {
