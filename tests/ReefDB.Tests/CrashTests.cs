@@ -20,8 +20,8 @@ public sealed class CrashTests
     [Fact]
     public async Task Every_acknowledged_write_survives_sigkill_and_nothing_is_half_applied()
     {
-        var rounds = EnvInt("REEFDB_CRASH_ROUNDS", DefaultRounds);
-        var seed = EnvInt("REEFDB_CRASH_SEED", DefaultSeed);
+        var rounds = TestSettings.Int("REEFDB_CRASH_ROUNDS", DefaultRounds);
+        var seed = TestSettings.Int("REEFDB_CRASH_SEED", DefaultSeed);
         var replay = $"REEFDB_CRASH_SEED={seed} REEFDB_CRASH_ROUNDS={rounds} dotnet test --project tests/ReefDB.Tests/ReefDB.Tests.csproj -c Release -- --filter-method \"*survives_sigkill*\"";
         using var dir = new TempDirectory();
         using (var db = ReefDatabase.Open(dir.Path))
@@ -201,7 +201,4 @@ public sealed class CrashTests
         var partial = rowsPerWrite.Where(p => p.Value.Count != p.Value.Expected).Take(10).ToList();
         Assert.True(partial.Count == 0, $"half-applied writes: {string.Join(", ", partial.Select(p => $"{p.Key}: {p.Value.Count} of {p.Value.Expected} rows"))}");
     }
-
-    private static int EnvInt(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

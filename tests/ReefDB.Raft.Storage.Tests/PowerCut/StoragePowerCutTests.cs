@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit.Sdk;
 
 namespace ReefDB.Raft.Storage.Tests.PowerCut;
@@ -15,8 +14,8 @@ public sealed class StoragePowerCutTests
     [Fact]
     public void Every_completed_call_survives_power_cuts_at_any_operation_and_recovery_accepts_what_remains()
     {
-        var first = Setting("REEFDB_POWERCUT_SEED", 1);
-        var runs = Setting("REEFDB_POWERCUT_RUNS", 60);
+        var first = TestSettings.Int("REEFDB_POWERCUT_SEED", 1);
+        var runs = TestSettings.Int("REEFDB_POWERCUT_RUNS", 60);
         var tally = new StorageScenario.Tally();
         for (var seed = first; seed < first + runs; seed++)
         {
@@ -62,9 +61,4 @@ public sealed class StoragePowerCutTests
 
         Assert.True(refused >= 20, $"only {refused} directories had a byte to flip");
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReefDB.Raft.Storage;
 using Xunit.Sdk;
 
@@ -17,8 +16,8 @@ public sealed class ReplicaPowerCutTests
     [Fact]
     public async Task A_lone_voter_keeps_every_acknowledged_batch_whole_through_power_cuts()
     {
-        var seed = Setting("REEFDB_REPLICA_POWERCUT_SEED", 1);
-        var rounds = Setting("REEFDB_REPLICA_POWERCUT_ROUNDS", 8);
+        var seed = TestSettings.Int("REEFDB_REPLICA_POWERCUT_SEED", 1);
+        var rounds = TestSettings.Int("REEFDB_REPLICA_POWERCUT_ROUNDS", 8);
         var random = new Random(seed);
         using var root = new TempDirectory();
         var disk = new PowerCutFileSystem(root.Path);
@@ -88,9 +87,4 @@ public sealed class ReplicaPowerCutTests
             }
         }
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit.Sdk;
 
 namespace ReefDB.Replication.Tests.Simulation;
@@ -15,9 +14,9 @@ public sealed class ReplicaSimulationTests
     [Fact]
     public async Task Replicas_keep_every_acknowledged_write_and_agree_through_partitions_loss_power_cuts_and_transfers()
     {
-        var first = Setting("REEFDB_REPLICA_SIM_SEED", 1);
-        var runs = Setting("REEFDB_REPLICA_SIM_RUNS", 2);
-        var seconds = Setting("REEFDB_REPLICA_SIM_SECONDS", 8);
+        var first = TestSettings.Int("REEFDB_REPLICA_SIM_SEED", 1);
+        var runs = TestSettings.Int("REEFDB_REPLICA_SIM_RUNS", 2);
+        var seconds = TestSettings.Int("REEFDB_REPLICA_SIM_SECONDS", 8);
         int cuts = 0, acknowledged = 0;
         for (var seed = first; seed < first + runs; seed++)
         {
@@ -42,9 +41,4 @@ public sealed class ReplicaSimulationTests
         TestContext.Current.SendDiagnosticMessage($"replica simulation: {runs} seeds from {first}, {cuts} power cuts, {acknowledged} batches acknowledged");
         Assert.True(acknowledged > runs * 10, $"too few writes acknowledged ({acknowledged}): the faults starved the clients");
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : fallback;
 }
