@@ -191,18 +191,31 @@ public sealed class RaftNode
         var committed = core.Log.NextCommittedEntries();
         var hardChanged = hard != previousHardState;
 
-        var messages = new List<Message>(core.Messages.Count + core.MessagesAfterAppend.Count);
-        messages.AddRange(core.Messages);
-        List<Message>? selfSteps = null;
+        // Early messages first, then the ones that wait for persistence: one array, two views (Ready.Messages).
+        var selfCount = 0;
         foreach (var m in core.MessagesAfterAppend)
         {
             if (m.To == Id)
             {
-                (selfSteps ??= []).Add(m);
+                selfCount++;
+            }
+        }
+
+        var messages = new Message[core.Messages.Count + core.MessagesAfterAppend.Count - selfCount];
+        core.Messages.CopyTo(messages);
+        var earlyCount = IsEarlySender ? core.Messages.Count : 0;
+        var selfSteps = selfCount == 0 ? [] : new Message[selfCount];
+        var next = core.Messages.Count;
+        selfCount = 0;
+        foreach (var m in core.MessagesAfterAppend)
+        {
+            if (m.To == Id)
+            {
+                selfSteps[selfCount++] = m;
             }
             else
             {
-                messages.Add(m);
+                messages[next++] = m;
             }
         }
 
@@ -215,9 +228,11 @@ public sealed class RaftNode
             Snapshot = core.Log.Unstable.Snapshot,
             CommittedEntries = committed,
             Messages = messages,
+            EarlyMessages = new ArraySegment<Message>(messages, 0, earlyCount),
+            MessagesAfterPersist = new ArraySegment<Message>(messages, earlyCount, messages.Length - earlyCount),
             MustSync = entries.Length > 0 || core.Log.Unstable.Snapshot is not null
                 || hard.Term != previousHardState.Term || hard.Vote != previousHardState.Vote,
-            StepsOnAdvance = selfSteps ?? (IReadOnlyList<Message>)[],
+            StepsOnAdvance = selfSteps,
         };
 
         core.Messages.Clear();
@@ -265,6 +280,16 @@ public sealed class RaftNode
             core.Step(m);
         }
     }
+
+    /// <summary>
+    /// Whether this Ready's <see cref="RaftCore.Messages"/> may leave before its entries are persisted: only a leader's
+    /// (appends, heartbeats, snapshots, read-index answers, TimeoutNow). Nothing a leader sends promises that its own
+    /// log is durable, since it counts itself in a quorum only on <see cref="Advance"/> (dissertation §10.2.1; etcd's
+    /// server sends a leader's messages before its WAL write the same way). A follower's or candidate's messages all
+    /// wait for persistence: the core already holds back those that promise durability (append and vote answers), and
+    /// keeping the rest with them keeps the rule for non-leaders simple, at no cost to the write path.
+    /// </summary>
+    private bool IsEarlySender => core.Role == RaftRole.Leader;
 
     private void ThrowIfDropped(ProposalDropReason? reason)
     {

@@ -14,7 +14,9 @@ namespace ReefDB.Raft;
 /// suffix of the stored log: truncate at the first entry's index.</description></item>
 /// <item><description>Only then send <see cref="Messages"/>. Some of them (votes, append acknowledgements) promise
 /// that the data above is durable; sending them earlier can lose committed entries in a crash. The core emits each
-/// such message in the same Ready as the state it depends on, never earlier.</description></item>
+/// such message in the same Ready as the state it depends on, never earlier. A driver may instead send
+/// <see cref="EarlyMessages"/> before step 1 and <see cref="MessagesAfterPersist"/> after it: a leader's appends then
+/// travel while it writes its own copy, so its fsync and its followers' overlap.</description></item>
 /// <item><description>Install <see cref="Snapshot"/> into the state machine, then apply
 /// <see cref="CommittedEntries"/> in order (they may overlap <see cref="Entries"/>: step 1 made them durable).
 /// </description></item>
@@ -52,9 +54,22 @@ public sealed class Ready
     /// <summary>Committed entries to apply, in index order.</summary>
     public IReadOnlyList<Entry> CommittedEntries { get; internal init; } = [];
 
-    /// <summary>Messages to send once the state above is persisted. Order per destination matters only for
-    /// efficiency: the protocol tolerates loss, duplication and reordering.</summary>
+    /// <summary>Every message to send, all of them safe to send once the state above is persisted:
+    /// <see cref="EarlyMessages"/> followed by <see cref="MessagesAfterPersist"/>. Order per destination matters only
+    /// for efficiency: the protocol tolerates loss, duplication and reordering.</summary>
     public IReadOnlyList<Message> Messages { get; internal init; } = [];
+
+    /// <summary>
+    /// The part of <see cref="Messages"/> that may be sent before (or while) the state above is persisted: a leader's
+    /// appends, heartbeats, snapshots and read-index answers. None of them promises that this node's log is durable: a
+    /// leader counts its own entries towards a commit only on <see cref="RaftNode.Advance"/>, after it persisted them
+    /// (Raft dissertation §10.2.1). Empty unless this node leads.
+    /// </summary>
+    public IReadOnlyList<Message> EarlyMessages { get; internal init; } = [];
+
+    /// <summary>The part of <see cref="Messages"/> that must wait until the state above is durable: append and vote
+    /// answers (they promise it), and every message of a follower or candidate.</summary>
+    public IReadOnlyList<Message> MessagesAfterPersist { get; internal init; } = [];
 
     /// <summary>True when the hard state's term or vote changed, or entries or a snapshot must be written: persist
     /// with fsync. False means a lost write is harmless (only the commit index changed).</summary>

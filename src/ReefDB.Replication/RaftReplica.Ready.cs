@@ -20,6 +20,13 @@ public sealed partial class RaftReplica
 
     private void HandleReady(Ready ready)
     {
+        // 0. A leader's appends leave before its own write, so followers persist while it does (Ready.EarlyMessages):
+        //    it counts itself in the quorum only on Advance, after its fsync. The transport only queues them.
+        if (ready.EarlyMessages.Count > 0)
+        {
+            transport.Send(ready.EarlyMessages);
+        }
+
         // 1. Durable before visible: snapshot, entries (one write, one fsync), term and vote.
         if (ready.Snapshot is { } snapshot)
         {
@@ -43,9 +50,9 @@ public sealed partial class RaftReplica
         }
 
         // 2. Only now may messages that promise durability leave.
-        if (ready.Messages.Count > 0)
+        if (ready.MessagesAfterPersist.Count > 0)
         {
-            transport.Send(ready.Messages);
+            transport.Send(ready.MessagesAfterPersist);
         }
 
         // 3. Install and apply.

@@ -7,8 +7,9 @@ namespace ReefDB.Replication.Transport;
 /// transport and <see cref="InMemoryNetwork"/> implement it.
 /// </summary>
 /// <remarks>
-/// <para><b>Never block.</b> <see cref="Send"/> is called on the replica's loop thread after the state the messages
-/// depend on is durable. It must only enqueue (bounded per peer: drop the excess, Raft retransmits) and return; a
+/// <para><b>Never block.</b> <see cref="Send"/> is called on the thread driving the replica: after the state the
+/// messages depend on is durable, or, for a leader's appends and heartbeats (which depend on no durable state of
+/// its own), while that state is still being written. It must only enqueue (bounded per peer: drop the excess, Raft retransmits) and return; a
 /// down or slow peer must never delay the loop or the other peers. A message that could not be delivered may be
 /// reported with <see cref="RaftReplica.ReportUnreachable"/>.</para>
 /// <para><b>Snapshots travel as streams.</b> A <see cref="MessageType.Snapshot"/> message carries the snapshot's
