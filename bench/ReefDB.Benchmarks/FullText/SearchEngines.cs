@@ -8,6 +8,9 @@ internal interface ISearchEngine : IDisposable
 {
     string Name { get; }
 
+    /// <summary>The server process that runs this engine's queries (its CPU time counts too); null when in-process.</summary>
+    int? BackendPid { get; }
+
     /// <summary>Runs a statement without parameters (DDL, maintenance).</summary>
     void Execute(string sql);
 
@@ -25,6 +28,8 @@ internal sealed class ReefSearch : ISearchEngine
     private readonly Dictionary<string, ReefPreparedStatement> prepared = new(StringComparer.Ordinal);
 
     public string Name => "ReefDB";
+
+    public int? BackendPid => null;
 
     public void Execute(string sql) => database.Execute(sql);
 
@@ -69,9 +74,13 @@ internal sealed class PostgresSearch : ISearchEngine
     {
         connection = new NpgsqlConnection(connectionString);
         connection.Open();
+        using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        BackendPid = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public string Name => "PostgreSQL";
+
+    public int? BackendPid { get; }
 
     public void Execute(string sql)
     {

@@ -11,30 +11,51 @@ namespace ReefDB.Sql.Execution;
 /// </summary>
 internal static class GinEntries
 {
-    public static void Add(RowTree.Builder entries, SqlValue vector, SqlValue[] storageKey)
+    /// <summary>
+    /// Stores the row's entries; returns how many of its lexemes were new to the index, so the index's
+    /// distinct-lexeme count (its leading-part statistic) stays what CREATE INDEX counts.
+    /// </summary>
+    public static int Add(RowTree.Builder entries, SqlValue vector, SqlValue[] storageKey)
     {
         if (vector.IsNull)
         {
-            return;
+            return 0;
         }
 
+        var added = 0;
         foreach (var entry in ((TsVector)vector.AsPayload).Entries)
         {
-            entries.Set(Key(entry.Lexeme, storageKey), storageKey);
+            var lexeme = SqlValue.FromText(entry.Lexeme);
+            if (!HasLexeme(entries, lexeme))
+            {
+                added++;
+            }
+
+            entries.Set(Key(lexeme, storageKey), storageKey);
         }
+
+        return added;
     }
 
-    public static void Remove(RowTree.Builder entries, SqlValue vector, SqlValue[] storageKey)
+    /// <summary>Removes the row's entries; returns how many of its lexemes no row holds any more.</summary>
+    public static int Remove(RowTree.Builder entries, SqlValue vector, SqlValue[] storageKey)
     {
         if (vector.IsNull)
         {
-            return;
+            return 0;
         }
 
+        var gone = 0;
         foreach (var entry in ((TsVector)vector.AsPayload).Entries)
         {
-            entries.Remove(Key(entry.Lexeme, storageKey));
+            var lexeme = SqlValue.FromText(entry.Lexeme);
+            if (entries.Remove(Key(lexeme, storageKey)) && !HasLexeme(entries, lexeme))
+            {
+                gone++;
+            }
         }
+
+        return gone;
     }
 
     /// <summary>The statistics after adding (<paramref name="sign"/> 1) or removing (-1) a row's vector.</summary>
@@ -64,10 +85,13 @@ internal static class GinEntries
         return length;
     }
 
-    private static RowKey Key(string lexeme, SqlValue[] storageKey)
+    private static bool HasLexeme(RowTree.Builder entries, SqlValue lexeme) =>
+        entries.Range(RowKey.Before([lexeme]), RowKey.After([lexeme])).Any();
+
+    private static RowKey Key(SqlValue lexeme, SqlValue[] storageKey)
     {
         var values = new SqlValue[storageKey.Length + 1];
-        values[0] = SqlValue.FromText(lexeme);
+        values[0] = lexeme;
         storageKey.CopyTo(values, 1);
         return new RowKey(values);
     }

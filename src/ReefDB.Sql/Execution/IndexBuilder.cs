@@ -24,7 +24,7 @@ internal static class IndexBuilder
             var storageKey = table.HasPrimaryKey ? table.PrimaryKey.Select(i => row[i]).ToArray() : [row[table.Columns.Length]];
             if (gin is { } statistics)
             {
-                GinEntries.Add(entries, parts[0], storageKey);
+                _ = GinEntries.Add(entries, parts[0], storageKey);
                 gin = GinEntries.Count(statistics, parts[0], 1);
                 continue;
             }

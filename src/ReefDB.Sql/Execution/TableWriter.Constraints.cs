@@ -67,7 +67,8 @@ internal sealed partial class TableWriter
         var (entries, distinct) = indexes[index.Index.Name];
         if (index.Index.IsGin)
         {
-            GinEntries.Add(entries, parts[0], storageKey);
+            // A GIN index's leading part is the lexeme: its distinct count is the number of lexemes indexed.
+            indexes[index.Index.Name] = (entries, distinct + GinEntries.Add(entries, parts[0], storageKey));
             gin[index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], 1);
             return;
         }
@@ -86,7 +87,7 @@ internal sealed partial class TableWriter
         var (entries, distinct) = indexes[index.Index.Name];
         if (index.Index.IsGin)
         {
-            GinEntries.Remove(entries, parts[0], storageKey);
+            indexes[index.Index.Name] = (entries, Math.Max(0, distinct - GinEntries.Remove(entries, parts[0], storageKey)));
             gin[index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], -1);
             return;
         }

@@ -65,7 +65,7 @@ internal sealed partial class Planner
             }
         }
 
-        if ((best is null || best.Rows > GinEstimate(rows)) && PlanGinAccess(t, local, layout, level, outer, rows) is { } gin)
+        if (PlanGinAccess(t, local, layout, level, outer, rows) is { } gin && (best is null || best.Rows > gin.EstimatedRows))
         {
             return gin;
         }

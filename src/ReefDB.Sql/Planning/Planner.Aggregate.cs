@@ -58,6 +58,12 @@ internal sealed partial class Planner
             Collect(call);
         }
 
+        // count(*) without grouping reads no column of its input: a GIN scan can then count postings.
+        if (keys.Count == 0 && input is GinScanNode gin && aggregates.All(a => a.IsStar && a.Filter is null && a.OrderBy.IsEmpty))
+        {
+            input = gin.WithoutColumns();
+        }
+
         var env = new CompileEnv(input.Layout, level, outer, this);
         var keyEvaluators = keys.Select(k => ExpressionCompiler.Compile(k, env)).ToArray();
         var specs = aggregates.Select(a => new AggregateSpec(

@@ -87,6 +87,12 @@ internal sealed partial class Planner
         var l = limit is null ? null : ExpressionCompiler.Compile(limit, env);
         var o = offset is null ? null : ExpressionCompiler.Compile(offset, env);
         var rows = limit is BoundConstant { Value.IsNull: false } k ? Math.Min(k.Value.AsInt64, node.EstimatedRows) : node.EstimatedRows;
+        // A sort right under the limit need only keep the rows the limit lets through.
+        if (node is SortNode sort && l is not null)
+        {
+            node = sort.WithTopK(l, o);
+        }
+
         return new LimitNode(node, l, o, rows);
     }
 

@@ -1,4 +1,6 @@
 using System.Numerics;
+using ReefDB.Sql.Execution;
+using ReefDB.Sql.Types;
 
 namespace ReefDB.Sql.Planning;
 
@@ -31,6 +33,23 @@ internal sealed class Statistics
         }
 
         return Math.Max(1, Bucket(data.RowCount));
+    }
+
+    /// <summary>
+    /// How many entries a GIN index holds for <paramref name="lexeme"/> (for a prefix, for every lexeme it
+    /// starts), bucketed: the rows holding it, or an upper bound for a prefix (a row may hold several).
+    /// </summary>
+    public long GinPostings(string table, string index, string lexeme, bool prefix)
+    {
+        if (!version.Tables.TryGetValue(table, out var data) || !data.Indexes.TryGetValue(index, out var i))
+        {
+            return 0;
+        }
+
+        var from = RowKey.Before([SqlValue.FromText(lexeme)]);
+        // Lexemes starting with the prefix sort below it followed by U+FFFF (all but supplementary-plane ones: an estimate).
+        var to = RowKey.After([SqlValue.FromText(prefix ? lexeme + char.MaxValue : lexeme)]);
+        return Bucket(i.Entries.CountRange(from, to));
     }
 
     /// <summary>The bucket signature of the given tables: a cached plan is reused only when it is equal.</summary>

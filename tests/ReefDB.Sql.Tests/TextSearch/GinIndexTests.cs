@@ -102,6 +102,81 @@ public sealed class GinIndexTests
         Assert.Equal(b.Gin, a.Gin);
     }
 
+    [Fact]
+    public void A_count_of_matches_reads_no_row_when_the_index_decides()
+    {
+        db.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text)");
+        db.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+        db.Exec("INSERT INTO docs VALUES (1, 'fat cats'), (2, 'a fat rat'), (3, 'the cat sat'), (4, NULL), (5, '')");
+        const string Match = "to_tsvector('english', body) @@ to_tsquery('english', $1)";
+
+        var plan = string.Join("\n", db.Rows($"EXPLAIN SELECT count(*) FROM docs WHERE {Match}", ReefDB.Sql.Types.SqlValue.FromText("cat")));
+        var withColumn = string.Join("\n", db.Rows($"EXPLAIN SELECT count(id) FROM docs WHERE {Match}", ReefDB.Sql.Types.SqlValue.FromText("cat")));
+
+        Assert.Contains("GIN Index Scan using docs_body on docs", plan, StringComparison.Ordinal);
+        Assert.Contains("no columns read", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("no columns read", withColumn, StringComparison.Ordinal);
+        var plain = new TestDatabase();
+        plain.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text)");
+        plain.Exec("INSERT INTO docs VALUES (1, 'fat cats'), (2, 'a fat rat'), (3, 'the cat sat'), (4, NULL), (5, '')");
+        foreach (var (query, expected) in new[] { ("cat", "2"), ("fat & cat", "1"), ("fat | sat", "3"), ("fat <-> rat", "1"), ("ca:*", "2"), ("!cat", null), ("dog", "0") })
+        {
+            var count = db.Rows($"SELECT count(*) FROM docs WHERE {Match}", ReefDB.Sql.Types.SqlValue.FromText(query));
+            Assert.Equal(plain.Rows($"SELECT count(*) FROM docs WHERE {Match}", ReefDB.Sql.Types.SqlValue.FromText(query)), count);
+            if (expected is not null)
+            {
+                Assert.Equal([expected], count);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_distinct_lexeme_count_is_the_same_whether_insert_or_create_index_filled_the_index()
+    {
+        var built = new TestDatabase();
+        var maintained = new TestDatabase();
+        foreach (var d in new[] { built, maintained })
+        {
+            d.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text)");
+        }
+
+        maintained.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+        foreach (var d in new[] { built, maintained })
+        {
+            d.Exec("INSERT INTO docs VALUES (1, 'fat cats'), (2, 'a fat rat'), (3, 'the cat sat'), (4, NULL), (5, 'dogs')");
+        }
+
+        built.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+        long Distinct(TestDatabase d) => d.Version.Data("docs").Index("docs_body").DistinctLeading;
+        Assert.Equal(5, Distinct(built)); // cat dog fat rat sat
+        Assert.Equal(5, Distinct(maintained));
+
+        foreach (var d in new[] { built, maintained })
+        {
+            d.Exec("DELETE FROM docs WHERE id = 5; UPDATE docs SET body = 'rats' WHERE id = 2");
+        }
+
+        Assert.Equal(4, Distinct(built)); // cat fat rat sat
+        Assert.Equal(4, Distinct(maintained));
+    }
+
+    [Fact]
+    public void The_row_estimate_of_a_known_query_comes_from_its_posting_lists()
+    {
+        db.Exec("CREATE TABLE docs (id int PRIMARY KEY, body text)");
+        db.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+        db.Exec("INSERT INTO docs SELECT i, CASE WHEN i <= 64 THEN 'common' ELSE 'plain' END || CASE WHEN i = 7 THEN ' rare' ELSE '' END FROM generate_series(1, 1024) AS s(i)");
+        string Plan(string query) => string.Join("\n", db.Rows($"EXPLAIN SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{query}')"));
+
+        Assert.Contains("(rows=64)", Plan("common"), StringComparison.Ordinal);
+        Assert.Contains("(rows=1)", Plan("rare"), StringComparison.Ordinal);
+        Assert.Contains("(rows=1)", Plan("common & rare"), StringComparison.Ordinal);
+        Assert.Contains("(rows=65)", Plan("common | rare"), StringComparison.Ordinal); // 64 + 1
+        Assert.Contains("(rows=1024)", Plan("!rare"), StringComparison.Ordinal);
+        Assert.Contains("(rows=512)", Plan("pla:*"), StringComparison.Ordinal); // 'plain' in 960 rows, bucketed
+        Assert.Contains("(rows=10)", string.Join("\n", db.Rows("EXPLAIN SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', $1)", ReefDB.Sql.Types.SqlValue.FromText("common"))));
+    }
+
     private static Gen<string> Document =>
         Gen.Int[0, Words.Length - 1].Select(i => Words[i]).List[0, 12].Select(ws => string.Join(" ", ws));
 
@@ -161,6 +236,9 @@ public sealed class GinIndexTests
                         $"SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{q}')",
                         $"SELECT id, v FROM docs WHERE v @@ '{q}'",
                         $"SELECT count(*) FROM docs WHERE '{q}'::tsquery @@ v",
+                        $"SELECT count(*), count(*) FILTER (WHERE id % 2 = 0) FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{q}')",
+                        $"SELECT count(*) FROM docs WHERE v @@ '{q}' AND id % 3 <> 1",
+                        $"SELECT id, ts_rank(v, '{q}') AS r FROM docs WHERE v @@ '{q}' ORDER BY r DESC LIMIT 4 OFFSET 1",
                         $"SELECT id FROM docs WHERE v @@ '{q}' AND id % 3 <> 1",
                         $"SELECT id, ts_rank(to_tsvector('english', body), to_tsquery('english', '{q}')) AS r FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{q}') ORDER BY r DESC, id LIMIT 3",
                     })

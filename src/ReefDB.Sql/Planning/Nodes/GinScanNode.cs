@@ -14,6 +14,10 @@ namespace ReefDB.Sql.Planning.Nodes;
 /// the others rechecked with the full filter, <c>@@</c> included (phrases and weights need positions).
 /// Rows come out in storage-key order, the order of a sequential scan, so the plan choice never changes
 /// results or their order. A query that can match without any of its terms (<c>!a</c>) reads every row.
+/// When the consumer reads no column (<see cref="WithoutColumns"/>: a <c>count(*)</c>) and the index decides
+/// the match with nothing else to check, no row is fetched: each matching posting yields one shared,
+/// empty placeholder row, so the count is the number of postings that match (PostgreSQL's bitmap scan
+/// skipping the heap for all-visible pages).
 /// </summary>
 internal sealed class GinScanNode : PlanNode
 {
@@ -22,8 +26,9 @@ internal sealed class GinScanNode : PlanNode
     private readonly Evaluator query;
     private readonly Filters filters;
     private readonly string conditionText;
+    private readonly bool columnsUnread;
 
-    public GinScanNode(TableDef table, string alias, IndexDef index, Evaluator query, Layout layout, double rows, Filters filters, string conditionText)
+    public GinScanNode(TableDef table, string alias, IndexDef index, Evaluator query, Layout layout, double rows, Filters filters, string conditionText, bool columnsUnread = false)
         : base(layout, rows)
     {
         this.table = table;
@@ -32,6 +37,7 @@ internal sealed class GinScanNode : PlanNode
         this.query = query;
         this.filters = filters;
         this.conditionText = conditionText;
+        this.columnsUnread = columnsUnread;
     }
 
     /// <summary>
@@ -43,7 +49,15 @@ internal sealed class GinScanNode : PlanNode
     public string Alias { get; }
 
     public override string Label =>
-        $"GIN Index Scan using {index.Name} on {table.Name}" + (Alias != table.Name ? $" {Alias}" : "") + $" (recheck: {conditionText})";
+        $"GIN Index Scan using {index.Name} on {table.Name}" + (Alias != table.Name ? $" {Alias}" : "") + $" (recheck: {conditionText})" +
+        (columnsUnread ? " (no columns read: counts postings when the index decides)" : "");
+
+    /// <summary>
+    /// The same scan for a consumer that reads none of the row's columns (only how many rows come): rows the
+    /// index alone decides are not fetched (see the class summary); the others still are, for their recheck.
+    /// </summary>
+    public GinScanNode WithoutColumns() =>
+        new(table, Alias, index, query, Layout, EstimatedRows, filters, conditionText, columnsUnread: true);
 
     public override IEnumerable<SqlValue[]> Execute(ExecContext ctx)
     {
@@ -74,6 +88,20 @@ internal sealed class GinScanNode : PlanNode
     {
         var terms = tsQuery.IndexTerms().Distinct().ToArray();
         var entries = data.Index(index.Name).Entries;
+        if (columnsUnread && tsQuery.DecidedByTerms && filters.Residual is null && terms is [{ Prefix: false } only])
+        {
+            // One exact term decides: the rows are its posting range, whose length the tree counts in O(log n).
+            var lexeme = new[] { SqlValue.FromText(only.Lexeme) };
+            var count = tsQuery.TermMatcher(terms)([true]) ? entries.CountRange(RowKey.Before(lexeme), RowKey.After(lexeme)) : 0;
+            var placeholder = Array.Empty<SqlValue>();
+            for (var i = 0; i < count; i++)
+            {
+                yield return placeholder;
+            }
+
+            yield break;
+        }
+
         var postings = new List<SqlValue[]>[terms.Length];
         for (var i = 0; i < terms.Length; i++)
         {
@@ -100,6 +128,21 @@ internal sealed class GinScanNode : PlanNode
         var keys = required.Length > 0
             ? Drive(postings, required.MinBy(i => postings[i].Count), present)
             : Merge(postings, present);
+        if (columnsUnread && tsQuery.DecidedByTerms && filter is null)
+        {
+            // Nobody reads the row and nothing is left to check: the posting is the answer.
+            var placeholder = Array.Empty<SqlValue>();
+            foreach (var _ in keys)
+            {
+                if (matches(present))
+                {
+                    yield return placeholder;
+                }
+            }
+
+            yield break;
+        }
+
         foreach (var storageKey in keys)
         {
             if (matches(present) && data.Rows.TryGet(new RowKey(storageKey), out var row) && (filter is null || filter(row, ctx)))
