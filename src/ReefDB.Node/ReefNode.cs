@@ -86,7 +86,16 @@ public sealed partial class ReefNode : IAsyncDisposable
         }
 
         var transport = new GrpcRaftTransport(
-            new RaftTransportOptions { ClusterId = options.ClusterId, NodeId = options.NodeId, MaxMessageBytes = options.MaxGrpcMsgBytes },
+            new RaftTransportOptions
+            {
+                ClusterId = options.ClusterId,
+                NodeId = options.NodeId,
+                MaxMessageBytes = options.MaxGrpcMsgBytes,
+                // A peer that comes back must be reached within an election timeout: followers do not talk to each other
+                // in steady state, so a stream to a restarted peer may still be backing off when the leader dies, and
+                // votes sent meanwhile wait for the next attempt (up to the transport's 5 s default).
+                ReconnectBackoffMax = TimeSpan.FromMilliseconds(Math.Clamp((double)options.RaftTickMs * options.ElectionTick, 100, 5000)),
+            },
             loggerFactory);
         RaftReplica? replica = null;
         GrpcLeaderForwarder? forwarder = null;

@@ -8,6 +8,9 @@ namespace ReefDB.Node.Observability;
 /// Publishes the instruments of given System.Diagnostics.Metrics meters (the transport's and the replica's: one
 /// instance each per node) in the node's Prometheus registry under their own names: counters with <c>_total</c>,
 /// histograms with buckets suited to their unit (seconds or bytes). Observable instruments are read at each scrape.
+/// Histograms are published as soon as their meter announces them, so a scrape shows every family (an empty
+/// histogram: count 0) before its first event, as dashboards and alerts expect; histograms must therefore be recorded
+/// without tags (the replica's are).
 /// </summary>
 /// <remarks>
 /// Hand-written rather than prometheus-net's <c>MeterAdapter</c>, which prefixes every name with its meter's
@@ -32,7 +35,13 @@ internal sealed class MeterExport : IDisposable
         {
             if (this.meters.Contains(instrument.Meter))
             {
-                l.EnableMeasurementEvents(instrument, new Export(instrument, factory));
+                var export = new Export(instrument, factory);
+                if (instrument is Histogram<double> or Histogram<long>)
+                {
+                    export.Publish();
+                }
+
+                l.EnableMeasurementEvents(instrument, export);
             }
         };
         listener.SetMeasurementEventCallback<long>((i, value, tags, state) => Record(i, value, tags, state));
@@ -58,6 +67,9 @@ internal sealed class MeterExport : IDisposable
     {
         private readonly ConcurrentDictionary<string, string[]> labelNames = new(StringComparer.Ordinal);
         private Collector? metric;
+
+        /// <summary>Creates the metric without labels before any measurement.</summary>
+        public void Publish() => Metric([]);
 
         public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {

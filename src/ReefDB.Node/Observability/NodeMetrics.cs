@@ -37,6 +37,12 @@ internal sealed class NodeMetrics
             "reefdb_proposals_total",
             "Writes proposed on this node, by result: accepted (committed and applied), refused (not taken: no leader, overloaded, leadership moving; retryable), failed (outcome unknown or node stopped).",
             "result");
+        // Every result is exported from the start (at 0), so a rate or an alert on refusals has a series to read.
+        foreach (var result in new[] { "accepted", "refused", "failed" })
+        {
+            proposals.WithLabels(result);
+        }
+
         proposalSeconds = factory.CreateHistogram("reefdb_proposal_seconds", "Time from proposal to apply on this node (accepted proposals).",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
         readIndexSeconds = factory.CreateHistogram("reefdb_read_index_seconds", "Time to obtain a linearizable read index and apply up to it.",

@@ -60,6 +60,14 @@ public sealed class ClusterTests
         Assert.Equal($"[[{id}]]", read.GetProperty("results")[0].GetProperty("rows").GetRawText());
         Assert.Equal(follower.NodeId, read.GetProperty("node_id").GetUInt64());
 
+        // Asked for a redirect, a follower answers 307 with the leader's HTTP address instead of forwarding.
+        using (var content = new StringContent("""{"sql": "INSERT INTO t VALUES (999, 0)"}""", System.Text.Encoding.UTF8, "application/json"))
+        using (var redirect = await follower.Http.PostAsync("/v1/sql?redirect=true", content, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(307, (int)redirect.StatusCode);
+            Assert.Equal($"http://{leader.HttpAddr}/v1/sql?redirect=true", redirect.Headers.Location?.ToString());
+        }
+
         await BadInputGetsClearErrorsAndTheClusterKeepsServingAsync(cluster, leader, follower);
     }
 

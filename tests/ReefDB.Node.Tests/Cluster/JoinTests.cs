@@ -72,6 +72,49 @@ public sealed class JoinTests
         }
     }
 
+    [Fact]
+    public async Task A_node_joining_after_the_log_was_compacted_catches_up_by_snapshot_before_it_is_promoted()
+    {
+        // A snapshot every 20 applied entries keeping 5 entries of log: the leader soon holds no entry 1, so a new
+        // member cannot be sent the log from the start and must be sent a snapshot.
+        using var cluster = new TestCluster(1, "--snapshot-entries", "20", "--snapshot-tail-entries", "5");
+        cluster.StartAll();
+        var leader = await cluster.WaitForLeaderAsync();
+        Assert.Equal(200, (await leader.SqlAsync("""{"sql": "CREATE TABLE t (id integer PRIMARY KEY)"}""")).Status);
+        var written = 0;
+        await cluster.WaitUntilAsync(
+            async () =>
+            {
+                written++;
+                Assert.Equal(200, (await leader.SqlAsync(TestNode.Json(new { sql = "INSERT INTO t VALUES ($1)", @params = new object[] { written } }))).Status);
+                return Index(await cluster.StatusOfAsync(leader), "first_index") > 2;
+            },
+            () => $"the leader compacts its log ({written} writes)");
+
+        var joiner = cluster.AddNode(leader.RpcAddr);
+        joiner.Start();
+        await cluster.WaitForRowsAsync(joiner, "SELECT count(*), min(id) FROM t", rows => rows.GetRawText() == $"[[{written},1]]");
+        // The leader promotes a learner only once its match index reaches the commit index, and its log starts past
+        // index 2: a voter here got its first entries from a snapshot.
+        await WaitAsync(cluster, joiner, "node 2 promoted to voter", async () =>
+            await leader.StatusAsync() is { } status && Role(status, 2) == "voter");
+
+        var joined = await cluster.StatusOfAsync(joiner);
+        Assert.True(Index(joined, "snapshot_index") >= 20, $"node 2's snapshot index: {joined}");
+        var metrics = await PrometheusText.ScrapeAsync(joiner.Http);
+        Assert.True(PrometheusText.Value(metrics, "reefdb_snapshot_install_seconds_count") >= 1, metrics);
+        Assert.True(PrometheusText.Value(metrics, "reefdb_snapshot_installed_bytes_sum") > 0, metrics);
+        var sent = await PrometheusText.ScrapeAsync(leader.Http);
+        Assert.True(PrometheusText.Value(sent, "reefdb_transport_snapshots_sent_total", "peer=\"2\"") >= 1, sent);
+
+        // A voter now: a write through it is forwarded, and it applies the following entries from the log.
+        await WaitAsync(cluster, joiner, "a write through node 2", async () =>
+            (await joiner.SqlAsync("""{"sql": "INSERT INTO t VALUES (0)", "client_id": "join-snapshot", "seq": 1}""")).Status == 200);
+        await cluster.WaitForRowsAsync(joiner, "SELECT count(*) FROM t", rows => rows.GetRawText() == $"[[{written + 1}]]");
+    }
+
+    private static ulong Index(JsonElement status, string name) => status.GetProperty(name).GetUInt64();
+
     private static string? Role(JsonElement status, ulong nodeId) =>
         status.GetProperty("members").EnumerateArray()
             .Where(m => m.GetProperty("node_id").GetUInt64() == nodeId)

@@ -42,6 +42,14 @@ public sealed class SnapshotCatchUpTests
             Index(status, "snapshot_index") > behind,
             $"the follower's snapshot index {Index(status, "snapshot_index")} shows it installed one past its log end {behind}");
 
+        var metrics = await PrometheusText.ScrapeAsync(follower.Http);
+        Assert.True(PrometheusText.Value(metrics, "reefdb_snapshot_install_seconds_count") >= 1, metrics);
+        Assert.True(PrometheusText.Value(metrics, "reefdb_snapshot_installed_bytes_sum") > 0, metrics);
+        Assert.True(PrometheusText.Value(metrics, "reefdb_snapshot_install_seconds_sum") > 0, metrics);
+        Assert.Contains(
+            Directory.GetFiles(follower.Directory, "err-*.log").SelectMany(File.ReadLines),
+            line => line.Contains("installed snapshot", StringComparison.Ordinal));
+
         // After the snapshot, the log carries it on: later writes reach it as entries.
         next = await WriteAsync(cluster, next, 3);
         await cluster.WaitForRowsAsync(follower, "SELECT max(id) FROM t", r => r.GetRawText() == $"[[{next - 1}]]");

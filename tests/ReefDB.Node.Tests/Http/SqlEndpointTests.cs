@@ -185,9 +185,13 @@ public sealed class SqlEndpointTests
         var replica = new FakeReplica { ProposeFailure = new GatewayException(GatewayErrorCode.Overloaded, "1024 proposals pending", retryable: true) };
         await using var node = await TestNode.StartAsync(replica);
 
-        var (status, body) = await node.PostSqlAsync("""{"sql": "CREATE TABLE t (id integer)"}""");
+        using var content = new StringContent("""{"sql": "CREATE TABLE t (id integer)"}""", System.Text.Encoding.UTF8, "application/json");
 
-        Assert.Equal(503, status);
+        using var response = await node.Http.PostAsync("/v1/sql", content, TestContext.Current.CancellationToken);
+        var body = await TestNode.ReadJsonAsync(response);
+
+        Assert.Equal(503, (int)response.StatusCode);
+        Assert.Equal("1", response.Headers.RetryAfter?.ToString());
         Assert.Equal("overloaded", body.GetProperty("error").GetProperty("code").GetString());
     }
 
