@@ -8,6 +8,9 @@ public sealed partial class RaftReplica
     private volatile bool loopExited;
     private long ticks;
 
+    /// <summary>Logical clock ticks so far, run by the loop thread or, while a proposer drives, by that proposer.</summary>
+    internal long Ticks => Interlocked.Read(ref ticks);
+
     private void RunLoop()
     {
         var interval = options.TickInterval;
@@ -29,7 +32,7 @@ public sealed partial class RaftReplica
                 var now = clock.GetTimestamp();
                 if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty)
                 {
-                    wake.Wait(TimeSpan.FromTicks(Math.Max(1, (nextTick - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+                    WaitUntil(nextTick);
                 }
 
                 wake.Reset();
@@ -38,18 +41,38 @@ public sealed partial class RaftReplica
                     break;
                 }
 
-                lock (driveGate)
+                now = clock.GetTimestamp();
+                var tickDue = now >= nextTick;
+                if (tickDue)
                 {
-                    now = clock.GetTimestamp();
-                    if (now >= nextTick)
+                    nextTick = Math.Max(nextTick + ToTimestamp(interval), now);
+                }
+
+                if (!Monitor.TryEnter(driveGate))
+                {
+                    // A proposer is driving (Drive.cs). Blocking on the gate here would make every one of its exits
+                    // wake this thread; instead the driver takes the tick over and wakes this thread if it leaves work.
+                    if (tickDue)
                     {
-                        node.Tick();
-                        ticks++;
-                        OnTick();
-                        nextTick = Math.Max(nextTick + ToTimestamp(interval), now);
+                        tickRequested = true;
+                    }
+
+                    WaitUntil(nextTick);
+                    continue;
+                }
+
+                try
+                {
+                    if (tickDue || tickRequested)
+                    {
+                        Tick();
                     }
 
                     RunPass(until: null);
+                }
+                finally
+                {
+                    Monitor.Exit(driveGate);
                 }
             }
         }
@@ -61,6 +84,24 @@ public sealed partial class RaftReplica
         finally
         {
             Shutdown();
+        }
+    }
+
+    /// <summary>Gate holder only: one logical clock tick (elections, heartbeats, stalled reads, transfers).</summary>
+    private void Tick()
+    {
+        tickRequested = false;
+        node.Tick();
+        Interlocked.Increment(ref ticks);
+        OnTick();
+    }
+
+    private void WaitUntil(long timestamp)
+    {
+        var now = clock.GetTimestamp();
+        if (now < timestamp)
+        {
+            wake.Wait(TimeSpan.FromTicks(Math.Max(1, (timestamp - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
         }
     }
 
