@@ -9,12 +9,17 @@ namespace ReefDB.FullText;
 /// </summary>
 public sealed class TextSearchConfig
 {
-    private readonly Dictionary<TokenType, ITextSearchDictionary[]> mapping;
+    /// <summary>The dictionaries of each token type, indexed by its id; null for a type not indexed.</summary>
+    private readonly ITextSearchDictionary[]?[] mapping;
 
     private TextSearchConfig(string name, Dictionary<TokenType, ITextSearchDictionary[]> mapping)
     {
         Name = name;
-        this.mapping = mapping;
+        this.mapping = new ITextSearchDictionary[]?[Enum.GetValues<TokenType>().Max(t => (int)t) + 1];
+        foreach (var (type, dictionaries) in mapping)
+        {
+            this.mapping[(int)type] = dictionaries;
+        }
     }
 
     /// <summary>The configuration's name.</summary>
@@ -83,16 +88,15 @@ public sealed class TextSearchConfig
     /// The lexemes of one token: null when the token type is not indexed (it takes no position), an empty
     /// array for a stop word (it still takes a position).
     /// </summary>
-    internal string[]? Lexize(Token token)
-    {
-        if (!mapping.TryGetValue(token.Type, out var dictionaries))
-        {
-            return null;
-        }
+    internal string[]? Lexize(Token token) => Dictionaries(token.Type) is { } dictionaries ? Lexize(dictionaries, token.Text) : null;
 
+    private ITextSearchDictionary[]? Dictionaries(TokenType type) => (uint)type < (uint)mapping.Length ? mapping[(int)type] : null;
+
+    private static string[] Lexize(ITextSearchDictionary[] dictionaries, string text)
+    {
         foreach (var d in dictionaries)
         {
-            if (d.Lexize(token.Text) is { } lexemes)
+            if (d.Lexize(text) is { } lexemes)
             {
                 return lexemes;
             }
@@ -109,19 +113,23 @@ public sealed class TextSearchConfig
     {
         var words = new List<(string, int)>();
         var pos = 0;
-        foreach (var token in DefaultParser.Tokenize(text))
+        var parser = new DefaultParser(text);
+        while (parser.Next())
         {
-            if (LexemeOrder.Utf8Length(token.Text) > TsVector.MaxLexemeBytes)
+            // A token type that is not indexed (blanks, tags…) is skipped before its text is even built.
+            if (Dictionaries(parser.Type) is not { } dictionaries)
             {
                 continue;
             }
 
-            var lexemes = Lexize(token);
-            if (lexemes is null)
+            var token = parser.TokenText();
+            // UTF-8 takes at most 3 bytes per UTF-16 code unit: short tokens need no byte count.
+            if (token.Length * 3 > TsVector.MaxLexemeBytes && LexemeOrder.Utf8Length(token) > TsVector.MaxLexemeBytes)
             {
                 continue;
             }
 
+            var lexemes = Lexize(dictionaries, token);
             pos++;
             foreach (var l in lexemes)
             {

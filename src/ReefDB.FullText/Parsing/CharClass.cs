@@ -104,6 +104,18 @@ internal static class CharClass
     /// <summary>Splits text into code points: the parser works on characters, not UTF-16 units.</summary>
     public static int[] CodePoints(string s)
     {
+        // Without surrogates every UTF-16 unit is a code point: one array, no list to grow and copy.
+        if (!s.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            var units = new int[s.Length];
+            for (var i = 0; i < units.Length; i++)
+            {
+                units[i] = s[i];
+            }
+
+            return units;
+        }
+
         var list = new List<int>(s.Length);
         foreach (var r in s.EnumerateRunes())
         {

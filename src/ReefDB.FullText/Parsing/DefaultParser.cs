@@ -20,17 +20,32 @@ internal sealed class DefaultParser
     private char currentC;
     private int tokenStart;
 
-    public DefaultParser(string input)
-        : this(CharClass.CodePoints(input), 0)
+    /// <summary>
+    /// Frames popped, merged or cleared off the backtracking stack, for the next push to reuse: PostgreSQL
+    /// allocates a frame per push, and so did this port, one or more per token.
+    /// </summary>
+    private Position? free;
+
+    /// <summary>
+    /// Whether to take the shortcuts (the ASCII-letter run in InAsciiWord, <see cref="AsciiRuleIndex"/>):
+    /// off only in tests, which check that they change nothing.
+    /// </summary>
+    private readonly bool shortcuts;
+
+    public DefaultParser(string input, bool shortcuts = true)
+        : this(CharClass.CodePoints(input), 0, shortcuts)
     {
     }
 
-    private DefaultParser(int[] text, int start)
+    private DefaultParser(int[] text, int start, bool shortcuts)
     {
+        this.shortcuts = shortcuts;
         this.text = text;
         this.start = start;
         length = text.Length - start;
-        state = new Position(null) { State = ParserState.Base };
+        state = new Position();
+        state.Reset(null);
+        state.State = ParserState.Base;
     }
 
     /// <summary>Type of the last token returned by <see cref="Next"/>.</summary>
@@ -40,17 +55,20 @@ internal sealed class DefaultParser
     public int TokenLength { get; private set; }
 
     /// <summary>All tokens of <paramref name="input"/>, in order.</summary>
-    public static List<Token> Tokenize(string input)
+    public static List<Token> Tokenize(string input, bool shortcuts = true)
     {
-        var parser = new DefaultParser(input);
+        var parser = new DefaultParser(input, shortcuts);
         var tokens = new List<Token>();
         while (parser.Next())
         {
-            tokens.Add(new Token(parser.Type, CharClass.FromCodePoints(parser.text, parser.tokenStart, parser.TokenLength)));
+            tokens.Add(new Token(parser.Type, parser.TokenText()));
         }
 
         return tokens;
     }
+
+    /// <summary>The text of the last token returned by <see cref="Next"/> (built on demand: callers skip blanks).</summary>
+    public string TokenText() => CharClass.FromCodePoints(text, tokenStart, TokenLength);
 
     private int CharAt(int pos) => pos < length ? text[start + pos] : 0;
 
@@ -68,6 +86,17 @@ internal sealed class DefaultParser
         ParserRule rule = default;
         while (state.Pos <= length)
         {
+            if (shortcuts && state.State == ParserState.InAsciiWord && state.PushedAt < 0)
+            {
+                // The table's first two rules for InAsciiWord (not at the end; an ASCII letter: advance, same
+                // state) taken in a tight loop: the same transitions as walking the table, letter by letter.
+                while (state.Pos < length && CharClass.IsAsciiLetter(text[start + state.Pos]))
+                {
+                    state.Pos++;
+                    state.LenToken++;
+                }
+            }
+
             state.CharLen = state.Pos == length ? 0 : 1;
             int index;
             if (state.PushedAt >= 0)
@@ -81,7 +110,16 @@ internal sealed class DefaultParser
             }
 
             var table = rules[(int)state.State];
-            while (true)
+            var known = shortcuts && index == 0 && state.CharLen == 1 && text[start + state.Pos] is var ch && ch < 128
+                ? AsciiRuleIndex.Lookup(state.State, ignore, ch)
+                : -1;
+            if (known >= 0)
+            {
+                index = known;
+                rule = table[index];
+            }
+
+            while (known < 0)
             {
                 rule = table[index];
                 if (rule.Test == CharTest.Always)
@@ -109,20 +147,28 @@ internal sealed class DefaultParser
 
             if ((rule.Flags & ParserAction.Pop) != 0)
             {
+                var popped = state;
                 state = state.Prev!;
+                Release(popped);
             }
             else if ((rule.Flags & ParserAction.Push) != 0)
             {
                 state.PushedAt = index;
-                state = new Position(state);
+                state = Push(state);
             }
             else if ((rule.Flags & ParserAction.Clear) != 0)
             {
-                state.Prev = state.Prev!.Prev;
+                var cleared = state.Prev!;
+                state.Prev = cleared.Prev;
+                Release(cleared);
             }
             else if ((rule.Flags & ParserAction.ClearAll) != 0)
             {
-                state.Prev = null;
+                while (state.Prev is { } cleared)
+                {
+                    state.Prev = cleared.Prev;
+                    Release(cleared);
+                }
             }
             else if ((rule.Flags & ParserAction.Merge) != 0)
             {
@@ -131,6 +177,7 @@ internal sealed class DefaultParser
                 state.Pos = ptr.Pos;
                 state.CharLen = ptr.CharLen;
                 state.LenToken = ptr.LenToken;
+                Release(ptr);
             }
 
             if (rule.To != ParserState.Null)
@@ -159,6 +206,22 @@ internal sealed class DefaultParser
         return (rule.Flags & ParserAction.Bingo) != 0;
     }
 
+    /// <summary>A new top frame copying <paramref name="prev"/> (a reused one when a frame was released).</summary>
+    private Position Push(Position prev)
+    {
+        var frame = free ?? new Position();
+        free = frame == free ? frame.Prev : free;
+        frame.Reset(prev);
+        return frame;
+    }
+
+    /// <summary>Keeps a frame no longer on the stack for reuse. Only the stack links frames, so none refers to it.</summary>
+    private void Release(Position frame)
+    {
+        frame.Prev = free;
+        free = frame;
+    }
+
     private bool Test(CharTest test)
     {
         var c = CharAt(state.Pos);
@@ -178,7 +241,7 @@ internal sealed class DefaultParser
             CharTest.StopHost => StopHost(),
             CharTest.Host => LookAheadHost(),
             CharTest.UrlPathAhead => LookAheadUrlPath(),
-            CharTest.UrlChar => IsUrlChar(c),
+            CharTest.UrlChar => IsUrlChar(c, state.CharLen),
             _ => true,
         };
     }
@@ -195,9 +258,9 @@ internal sealed class DefaultParser
     }
 
     /// <summary>p_isurlchar: printable ASCII except the characters RFC 3986 forbids.</summary>
-    private bool IsUrlChar(int c)
+    internal static bool IsUrlChar(int c, int charLen)
     {
-        if (state.CharLen != 1 || c <= 0x20 || c >= 0x7F)
+        if (charLen != 1 || c <= 0x20 || c >= 0x7F)
         {
             return false;
         }
@@ -208,7 +271,7 @@ internal sealed class DefaultParser
     /// <summary>p_ishost: does a host name start here? If so, consume it.</summary>
     private bool LookAheadHost()
     {
-        var sub = new DefaultParser(text, start + state.Pos) { wantHost = true };
+        var sub = new DefaultParser(text, start + state.Pos, shortcuts) { wantHost = true };
         if (sub.Next() && sub.Type == TokenType.Host)
         {
             Absorb(sub);
@@ -221,8 +284,9 @@ internal sealed class DefaultParser
     /// <summary>p_isURLPath: does a URL path start here? If so, consume it.</summary>
     private bool LookAheadUrlPath()
     {
-        var sub = new DefaultParser(text, start + state.Pos);
-        sub.state = new Position(sub.state) { State = ParserState.InURLPathFirst };
+        var sub = new DefaultParser(text, start + state.Pos, shortcuts);
+        sub.state = sub.Push(sub.state);
+        sub.state.State = ParserState.InURLPathFirst;
         if (sub.Next() && sub.Type == TokenType.UrlPath)
         {
             Absorb(sub);
@@ -300,16 +364,13 @@ internal sealed class DefaultParser
     /// <summary>A saved parser position (TParserPosition); Prev links the backtracking stack.</summary>
     private sealed class Position
     {
-        public Position(Position? prev)
+        /// <summary>Makes this frame a copy of <paramref name="prev"/> stacked on it (or a fresh bottom frame).</summary>
+        public void Reset(Position? prev)
         {
-            if (prev is not null)
-            {
-                Pos = prev.Pos;
-                CharLen = prev.CharLen;
-                LenToken = prev.LenToken;
-                State = prev.State;
-            }
-
+            Pos = prev?.Pos ?? 0;
+            CharLen = prev?.CharLen ?? 0;
+            LenToken = prev?.LenToken ?? 0;
+            State = prev?.State ?? default;
             Prev = prev;
             PushedAt = -1;
         }

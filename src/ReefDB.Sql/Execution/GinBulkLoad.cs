@@ -51,8 +51,13 @@ internal sealed class GinBulkLoad
         foreach (var lexeme in lexemes)
         {
             var rows = postings[lexeme.AsText];
-            // Rows were added in table order; sort in case that is not ascending storage-key order.
-            rows.Sort(static (a, b) => RowKeyComparer.Ascending.Compare(new RowKey(a), new RowKey(b)));
+            // Rows come in table order, which is storage-key order when the table is read in order (as
+            // IndexBuilder does): check in one pass, and sort only a list that is not.
+            if (!IsAscending(rows))
+            {
+                rows.Sort(static (a, b) => RowKeyComparer.Ascending.Compare(new RowKey(a), new RowKey(b)));
+            }
+
             foreach (var storageKey in rows)
             {
                 var key = new SqlValue[storageKey.Length + 1];
@@ -61,5 +66,18 @@ internal sealed class GinBulkLoad
                 yield return new(new RowKey(key), storageKey);
             }
         }
+    }
+
+    private static bool IsAscending(List<SqlValue[]> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (RowKeyComparer.Ascending.Compare(new RowKey(rows[i - 1]), new RowKey(rows[i])) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using ReefDB.FullText.Parsing;
 
 namespace ReefDB.FullText.Tests.Parsing;
@@ -14,6 +15,22 @@ public sealed class DefaultParserTests
             "blank:  | sfloat:2.5e3 | blank:  | tag:<b> | asciiword:x | tag:</b> | blank:  | word:café | blank:  | numword:4th";
         var tokens = DefaultParser.Tokenize("foo-bar 1.2.3 a@b.com http://x.org/p?q=1 -5 2.5e3 <b>x</b> café 4th");
         Assert.Equal(Expected, string.Join(" | ", tokens.Select(t => Alias(t.Type) + ":" + t.Text)));
+    }
+
+    [Fact]
+    public void The_shortcuts_give_the_tokens_of_the_plain_table_walk()
+    {
+        // Characters every rule family tests: letters, digits, the punctuation of hosts, e-mails, URLs,
+        // paths, versions, signs, entities and tags, blanks, and non-ASCII letters and marks.
+        const string Alphabet = "abcXYZ019 .-_@/:~+&;#<>!?='\"\t\nàéß\u0301\u00a0";
+        Gen.Char[Alphabet].Array[0, 40].Select(cs => new string(cs)).Sample(
+            text =>
+            {
+                static string Show(List<Token> tokens) => string.Join(" | ", tokens.Select(t => $"{t.Type}:{t.Text}"));
+                Assert.Equal(Show(DefaultParser.Tokenize(text, shortcuts: false)), Show(DefaultParser.Tokenize(text)));
+            },
+            seed: "0N0XIzNsQ0O2",
+            iter: 5_000);
     }
 
     [Fact]
