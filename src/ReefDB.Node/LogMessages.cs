@@ -47,6 +47,6 @@ internal static partial class LogMessages
     [LoggerMessage(5013, LogLevel.Warning, "Node {NodeId}: slow apply: {ElapsedMs:0.0} ms to apply one entry (slow_apply_ms {ThresholdMs}); later entries wait for it")]
     public static partial void SlowApply(ILogger logger, ulong nodeId, double elapsedMs, int thresholdMs);
 
-    [LoggerMessage(5014, LogLevel.Information, "Node {NodeId} starts an election in term {Term}")]
+    [LoggerMessage(5014, LogLevel.Information, "Node {NodeId} starts an election; its term was {Term} (a pre-vote does not raise it)")]
     public static partial void ElectionStarted(ILogger logger, ulong nodeId, ulong term);
 }
