@@ -127,14 +127,25 @@ public sealed class RaftNode
     /// context are merged, and only the first requester is answered).</param>
     /// <exception cref="ArgumentException"><paramref name="context"/> is empty.</exception>
     /// <exception cref="ProposalDroppedException">No leader is known.</exception>
-    public void ReadIndex(ReadOnlyMemory<byte> context)
+    public void ReadIndex(ReadOnlyMemory<byte> context) => ReadIndex(context, core.Config.ReadOnlyOption);
+
+    /// <summary>
+    /// As <see cref="ReadIndex(ReadOnlyMemory{byte})"/>, with this read's own way of confirming leadership:
+    /// <see cref="ReadOnlyOption.Safe"/> always takes a heartbeat round, even in a group that runs leases;
+    /// <see cref="ReadOnlyOption.LeaseBased"/> answers from the leader's lease while it holds, where the group runs
+    /// <see cref="RaftConfig.ReadOnlyOption"/> = <see cref="ReadOnlyOption.LeaseBased"/> (elsewhere it takes a round).
+    /// The option applies on the leader; a request a follower forwards is always confirmed with a round.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="context"/> is empty.</exception>
+    /// <exception cref="ProposalDroppedException">No leader is known.</exception>
+    public void ReadIndex(ReadOnlyMemory<byte> context, ReadOnlyOption option)
     {
         if (context.IsEmpty)
         {
             throw new ArgumentException("A read-index request needs a non-empty context to match its answer.", nameof(context));
         }
 
-        ThrowIfDropped(core.Step(new Message { Type = MessageType.ReadIndex, From = Id, Context = context }));
+        ThrowIfDropped(core.ReadIndex(context, option));
     }
 
     /// <summary>

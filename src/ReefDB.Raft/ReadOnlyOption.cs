@@ -1,10 +1,16 @@
 namespace ReefDB.Raft;
 
-/// <summary>How the leader confirms it is still the leader before answering a read index.</summary>
+/// <summary>
+/// How the leader confirms it is still the leader before answering a read index. As
+/// <see cref="RaftConfig.ReadOnlyOption"/> it says whether the group keeps leases at all (and is the option of reads
+/// that name none); each read may name its own (<see cref="RaftNode.ReadIndex(ReadOnlyMemory{byte}, ReadOnlyOption)"/>),
+/// so one node serves lease reads and clock-free reads side by side.
+/// </summary>
 public enum ReadOnlyOption
 {
     /// <summary>
-    /// A heartbeat round acknowledged by a quorum (dissertation §6.4). Safe under any clock behaviour.
+    /// A heartbeat round acknowledged by a quorum (dissertation §6.4). Safe under any clock behaviour. A read that
+    /// names it takes a round even in a group that keeps leases.
     /// </summary>
     Safe,
 

@@ -62,9 +62,10 @@ public sealed partial class RaftReplica
         }
     }
 
-    /// <summary>Called by a proposer right after queueing <paramref name="proposal"/>: drives the node on this thread
-    /// when no one else does, otherwise wakes the loop thread.</summary>
-    private void DriveOrWake(PendingProposal proposal)
+    /// <summary>Called by a proposer right after queueing <paramref name="proposal"/> (or by a reader, with null, right
+    /// after queueing its read): drives the node on this thread when no one else does, otherwise wakes the loop
+    /// thread.</summary>
+    private void DriveOrWake(PendingProposal? proposal)
     {
         if (!Monitor.TryEnter(driveGate))
         {
@@ -78,7 +79,7 @@ public sealed partial class RaftReplica
             if (!passRunning && !loopExited && !stopping)
             {
                 RunPass(until: proposal);
-                workLeft = node.HasReady || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty;
+                workLeft = node.HasReady || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty;
             }
         }
         catch (Exception e)
@@ -93,7 +94,7 @@ public sealed partial class RaftReplica
             Monitor.Exit(driveGate);
             // Checked again after leaving: a thread that queued while we held the gate and found it taken may have woken
             // the loop thread before we left, and the loop thread does not wait for the gate.
-            if (workLeft || tickRequested || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty)
+            if (workLeft || tickRequested || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty)
             {
                 wake.Set();
             }

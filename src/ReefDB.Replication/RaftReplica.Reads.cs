@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using ReefDB.Raft;
 
@@ -7,10 +8,14 @@ namespace ReefDB.Replication;
 /// <summary>Reads: read index (on any member), lease reads (leader), and waiting for the applied index.</summary>
 public sealed partial class RaftReplica
 {
-    // Loop thread only. Reads not yet asked of the core; reads asked under a context, with the tick they were asked
-    // at (re-asked after an election timeout: the core or the leader may drop a request silently).
+    // Reads handed in by callers (any thread), drained by the driver of the node into the lists below.
+    private readonly ConcurrentQueue<(TaskCompletionSource<ulong> Read, ReadOnlyOption Option)> readRequests = new();
+
+    // Loop thread only. Reads not yet asked of the core, per option; reads asked under a context, with the tick they
+    // were asked at (re-asked after an election timeout: the core or the leader may drop a request silently).
     private readonly List<TaskCompletionSource<ulong>> unaskedReads = [];
-    private readonly Dictionary<ulong, (List<TaskCompletionSource<ulong>> Reads, long AskedAt)> askedReads = [];
+    private readonly List<TaskCompletionSource<ulong>> unaskedLeaseReads = [];
+    private readonly Dictionary<ulong, (List<TaskCompletionSource<ulong>> Reads, long AskedAt, ReadOnlyOption Option)> askedReads = [];
     private readonly PriorityQueue<TaskCompletionSource<ulong>, ulong> appliedWaiters = new();
     private readonly ulong readContextPrefix = unchecked((ulong)RandomNumberGenerator.GetInt32(int.MaxValue) << 24);
     private ulong readContextCounter;
@@ -20,29 +25,16 @@ public sealed partial class RaftReplica
     /// <summary>
     /// A linearizable read point: returns once this node has applied up to the leader's commit index as of the call
     /// (ReadIndex, dissertation §6.4), on a follower too. A read of <see cref="StateMachine"/>'s current state then
-    /// reflects every write acknowledged before the call. Concurrent calls share one request.
+    /// reflects every write acknowledged before the call. The leader always confirms it with a heartbeat round
+    /// (<see cref="ReadOnlyOption.Safe"/>), whatever <see cref="RaftReplicaOptions.ReadOnlyOption"/> says: it assumes
+    /// nothing about clocks. Concurrent calls share one request.
     /// </summary>
     /// <returns>The read index (at most the applied index when the task completes).</returns>
     /// <exception cref="ProposalRefusedException"><see cref="RefusalReason.NoLeader"/> (election under way) or
     /// <see cref="RefusalReason.Timeout"/>; retryable.</exception>
     /// <exception cref="ReplicaStoppedException">The replica is stopped.</exception>
-    public async Task<ulong> ReadIndexAsync(CancellationToken cancellationToken = default)
-    {
-        var read = new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await Call(() =>
-        {
-            unaskedReads.Add(read);
-            return true;
-        }).ConfigureAwait(false);
-        try
-        {
-            return await read.Task.WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            throw new ProposalRefusedException(RefusalReason.Timeout, leadership.LeaderId, $"no read index within {options.ReadTimeout}");
-        }
-    }
+    public Task<ulong> ReadIndexAsync(CancellationToken cancellationToken = default) =>
+        RequestReadAsync(ReadOnlyOption.Safe, cancellationToken);
 
     /// <summary>
     /// A read point for the leader only: as <see cref="ReadIndexAsync"/>, but refused on other members. With
@@ -51,27 +43,12 @@ public sealed partial class RaftReplica
     /// <see cref="ReadOnlyOption.Safe"/> it confirms leadership with a heartbeat round.
     /// </summary>
     /// <exception cref="NotLeaderException">This node does not lead.</exception>
-    public async Task<ulong> LeaseReadAsync(CancellationToken cancellationToken = default)
+    public Task<ulong> LeaseReadAsync(CancellationToken cancellationToken = default)
     {
-        var read = new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await Call(() =>
-        {
-            if (node.Role != RaftRole.Leader)
-            {
-                throw new NotLeaderException(node.Leader);
-            }
-
-            unaskedReads.Add(read);
-            return true;
-        }).ConfigureAwait(false);
-        try
-        {
-            return await read.Task.WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            throw new ProposalRefusedException(RefusalReason.Timeout, leadership.LeaderId, $"no read index within {options.ReadTimeout}");
-        }
+        var known = leadership;
+        return known.Role == ReplicaRole.Leader
+            ? RequestReadAsync(ReadOnlyOption.LeaseBased, cancellationToken)
+            : Task.FromException<ulong>(new NotLeaderException(known.LeaderId));
     }
 
     /// <summary>Completes once this node has applied <paramref name="index"/> (any thread).</summary>
@@ -92,9 +69,69 @@ public sealed partial class RaftReplica
         await waiter.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Hands a read to the node and, when nobody drives it, asks the core for the read index on this thread: a read
+    /// then costs no hand-off to the loop thread before its request leaves (on a loaded machine each hand-off can
+    /// wait milliseconds for a CPU, as a proposal's did: RaftReplica.Drive.cs).
+    /// </summary>
+    private async Task<ulong> RequestReadAsync(ReadOnlyOption option, CancellationToken cancellationToken)
+    {
+        if (StoppedError() is { } stoppedError)
+        {
+            throw stoppedError;
+        }
+
+        var read = new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously);
+        readRequests.Enqueue((read, option));
+        DriveOrWake(null);
+        if (loopExited)
+        {
+            // The loop fails what it finds queued when it exits; a read queued after that is answered here.
+            read.TrySetException(StoppedError() ?? new ReplicaStoppedException());
+        }
+
+        try
+        {
+            return await read.Task.WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new ProposalRefusedException(RefusalReason.Timeout, leadership.LeaderId, $"no read index within {options.ReadTimeout}");
+        }
+    }
+
     private void IssueReads()
     {
-        if (unaskedReads.Count == 0 || !LeaderTermStarted())
+        while (readRequests.TryDequeue(out var request))
+        {
+            if (request.Option == ReadOnlyOption.Safe)
+            {
+                unaskedReads.Add(request.Read);
+            }
+            else if (node.Role == RaftRole.Leader)
+            {
+                unaskedLeaseReads.Add(request.Read);
+            }
+            else
+            {
+                // Leadership moved since the caller looked: the gateway forwards or redirects.
+                request.Read.TrySetException(new NotLeaderException(node.Leader));
+            }
+        }
+
+        if ((unaskedReads.Count == 0 && unaskedLeaseReads.Count == 0) || !LeaderTermStarted())
+        {
+            return;
+        }
+
+        Ask(unaskedReads, ReadOnlyOption.Safe);
+        Ask(unaskedLeaseReads, ReadOnlyOption.LeaseBased);
+    }
+
+    /// <summary>One read-index request for every read in <paramref name="unasked"/> (they share its answer).</summary>
+    private void Ask(List<TaskCompletionSource<ulong>> unasked, ReadOnlyOption option)
+    {
+        if (unasked.Count == 0)
         {
             return;
         }
@@ -103,12 +140,12 @@ public sealed partial class RaftReplica
         var context = new byte[16];
         BinaryPrimitives.WriteUInt64LittleEndian(context, NodeId);
         BinaryPrimitives.WriteUInt64LittleEndian(context.AsSpan(8), id);
-        var reads = unaskedReads.ToList();
-        unaskedReads.Clear();
+        var reads = unasked.ToList();
+        unasked.Clear();
         try
         {
-            node.ReadIndex(context);
-            askedReads[id] = (reads, ticks);
+            node.ReadIndex(context, option);
+            askedReads[id] = (reads, ticks, option);
         }
         catch (ProposalDroppedException dropped)
         {
@@ -191,13 +228,18 @@ public sealed partial class RaftReplica
         foreach (var (id, asked) in askedReads.Where(a => ticks - a.Value.AskedAt >= options.ElectionTick).ToList())
         {
             askedReads.Remove(id);
-            unaskedReads.AddRange(asked.Reads.Where(r => !r.Task.IsCompleted));
+            (asked.Option == ReadOnlyOption.Safe ? unaskedReads : unaskedLeaseReads).AddRange(asked.Reads.Where(r => !r.Task.IsCompleted));
         }
     }
 
     private void FailReads(Exception error)
     {
-        foreach (var read in unaskedReads)
+        while (readRequests.TryDequeue(out var request))
+        {
+            request.Read.TrySetException(error);
+        }
+
+        foreach (var read in unaskedReads.Concat(unaskedLeaseReads))
         {
             read.TrySetException(error);
         }
@@ -211,6 +253,7 @@ public sealed partial class RaftReplica
         }
 
         unaskedReads.Clear();
+        unaskedLeaseReads.Clear();
         askedReads.Clear();
     }
 

@@ -37,8 +37,10 @@ public sealed record RaftReplicaOptions
     /// <summary>Ticks between leader heartbeats. Must be positive. Default 1.</summary>
     public int HeartbeatTick { get; init; } = 1;
 
-    /// <summary>How the leader confirms reads (<see cref="RaftReplica.ReadIndexAsync"/>,
-    /// <see cref="RaftReplica.LeaseReadAsync"/>). Default <see cref="Raft.ReadOnlyOption.Safe"/>.</summary>
+    /// <summary>Whether the group keeps leader leases: <see cref="Raft.ReadOnlyOption.LeaseBased"/> lets
+    /// <see cref="RaftReplica.LeaseReadAsync"/> answer from the lease (the same option on every member);
+    /// <see cref="RaftReplica.ReadIndexAsync"/> confirms leadership with a heartbeat round either way. Default
+    /// <see cref="Raft.ReadOnlyOption.Safe"/>.</summary>
     public ReadOnlyOption ReadOnlyOption { get; init; } = ReadOnlyOption.Safe;
 
     /// <summary>Pre-vote before elections (dissertation §9.6). Default true.</summary>

@@ -46,6 +46,20 @@ public sealed class ClusterTests
     }
 
     [Fact]
+    public async Task With_leases_on_a_lease_read_is_served_but_a_linearizable_read_still_needs_a_quorum()
+    {
+        await using var cluster = new InProcessCluster(3, o => o with { ReadOnlyOption = Raft.ReadOnlyOption.LeaseBased, ReadTimeout = TimeSpan.FromSeconds(2) });
+        await cluster.WriteAsync("CREATE TABLE t (id INT PRIMARY KEY)");
+        var leader = await cluster.LeaderAsync();
+        Assert.True(await leader.LeaseReadAsync(Ct) >= 1);
+
+        // Cut off, the leader may still hold its lease for a few ticks, but a linearizable read never uses it: it
+        // waits for a heartbeat round that no quorum answers, and is refused (timeout, or no leader once it steps down).
+        cluster.Network.Isolate(leader.NodeId);
+        await Assert.ThrowsAsync<ProposalRefusedException>(() => leader.ReadIndexAsync(Ct));
+    }
+
+    [Fact]
     public async Task A_stopped_leader_is_replaced_and_catches_up_when_restarted()
     {
         await using var cluster = new InProcessCluster(3);

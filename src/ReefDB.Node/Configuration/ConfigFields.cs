@@ -50,7 +50,7 @@ internal static class ConfigFields
         new("read_consistency", "linearizable, lease or stale", "linearizable", "consistency of reads that name none",
             (o, v) => o with { ReadConsistency = ParseEnum<ReadConsistency>(v) }, "REEFDB_READ_CONSISTENCY"),
         new("lease_reads", "true or false (the same on every member)", "false",
-            "the leader serves reads from its lease (no heartbeat round while it holds); false: every read confirms leadership with a round",
+            "the leader serves lease reads from its lease (no heartbeat round while it holds); linearizable reads always confirm leadership with a round",
             (o, v) => o with { LeaseReads = ParseBool(v) }, "REEFDB_LEASE_READS"),
         new("slow_fsync_ms", "an integer of milliseconds from 1 to 600000", "1000", "a log write + fsync slower than this is logged as a warning",
             (o, v) => o with { SlowFsyncMs = ParseInt(v, 1, 600_000) }, "REEFDB_SLOW_FSYNC_MS"),

@@ -60,10 +60,10 @@ public sealed record NodeOptions
     /// <summary>Consistency of reads that do not ask for one.</summary>
     public ReadConsistency ReadConsistency { get; init; } = ReadConsistency.Linearizable;
 
-    /// <summary>Whether the leader answers reads from its lease (Raft's lease-based read option: no heartbeat round
-    /// while a quorum's recent acknowledgement holds; assumes clock rates within 10%). Must be the same on every
-    /// member. False (the default): every lease or linearizable read confirms leadership with a heartbeat round, so
-    /// the default read mode, linearizable, assumes nothing about clocks.</summary>
+    /// <summary>Whether the leader answers <c>lease</c> reads from its lease (Raft's lease-based read option: no
+    /// heartbeat round while a quorum's recent acknowledgement holds; assumes clock rates within 10%). Must be the
+    /// same on every member. Linearizable reads confirm leadership with a heartbeat round either way (the Raft core's
+    /// option is per read), so they never depend on clocks. False (the default): lease reads take a round too.</summary>
     public bool LeaseReads { get; init; }
 
     /// <summary>A log write and fsync slower than this many milliseconds is logged as a warning.</summary>

@@ -17,12 +17,12 @@ internal sealed partial class SqlGateway
         return consistency switch
         {
             ReadConsistency.Stale => Task.FromResult(ReadLocal(request, prepared)),
-            ReadConsistency.Lease => OnLeaderAsync(request, policy, async () =>
+            ReadConsistency.Lease => OnLeaderAsync(request, policy, leaderOnly: true, async () =>
             {
                 await replica.LeaseReadAsync(cancellationToken).ConfigureAwait(false);
                 return ReadLocal(request, prepared);
             }, cancellationToken),
-            _ => OnLeaderAsync(request, policy, async () =>
+            _ => OnLeaderAsync(request, policy, leaderOnly: false, async () =>
             {
                 var started = Stopwatch.GetTimestamp();
                 var index = await replica.ReadIndexAsync(cancellationToken).ConfigureAwait(false);

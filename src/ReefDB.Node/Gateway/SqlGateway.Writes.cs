@@ -8,7 +8,7 @@ internal sealed partial class SqlGateway
 {
     /// <summary>The whole request as one batch: all of it takes effect, or none.</summary>
     private Task<SqlResult> WriteAsync(SqlRequest request, PreparedBatch[] prepared, LeaderPolicy policy, CancellationToken cancellationToken) =>
-        OnLeaderAsync(request, policy, async () =>
+        OnLeaderAsync(request, policy, leaderOnly: true, async () =>
         {
             var batch = BatchStamper.Stamp(request.Statements, request.ClientId, request.Sequence, clock);
             var started = Stopwatch.GetTimestamp();

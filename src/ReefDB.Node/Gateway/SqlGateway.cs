@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using ReefDB.Node.Replicas;
 using ReefDB.Sql;
 using ReefDB.Sql.Errors;
@@ -17,6 +16,8 @@ namespace ReefDB.Node.Gateway;
 internal sealed partial class SqlGateway(
     IReplica replica, ILeaderForwarder forwarder, ReadConsistency defaultConsistency, TimeProvider clock, Observability.NodeMetrics? metrics = null)
 {
+    private readonly PreparedRequestCache preparedRequests = new(replica.StateMachine.Engine);
+
     public IReplica Replica => replica;
 
     public async Task<SqlResult> ExecuteAsync(SqlRequest request, LeaderPolicy policy, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed partial class SqlGateway(
             var statement = request.Statements[i];
             try
             {
-                prepared[i] = replica.StateMachine.Engine.Prepare(statement.Sql);
+                prepared[i] = preparedRequests.GetOrPrepare(statement.Sql);
             }
             catch (SqlException e)
             {
@@ -58,33 +59,42 @@ internal sealed partial class SqlGateway(
             new SqlError(error.SqlState, error.Message, statement, error.Position?.Line ?? 0, error.Position?.Column ?? 0));
 
     /// <summary>Runs <paramref name="local"/>; when only the leader can serve it, forwards, redirects or fails per <paramref name="policy"/>.</summary>
+    /// <param name="leaderOnly">True when <paramref name="local"/> succeeds on the leader alone (writes, lease reads):
+    /// a node that knows another leader then skips it, which would only be refused.</param>
     private async Task<SqlResult> OnLeaderAsync(
-        SqlRequest request, LeaderPolicy policy, Func<Task<SqlResult>> local, CancellationToken cancellationToken)
+        SqlRequest request, LeaderPolicy policy, bool leaderOnly, Func<Task<SqlResult>> local, CancellationToken cancellationToken)
     {
-        try
+        var leaderId = replica.LeaderId;
+        if (!leaderOnly || leaderId == 0 || leaderId == replica.NodeId)
         {
-            return await local().ConfigureAwait(false);
+            try
+            {
+                return await local().ConfigureAwait(false);
+            }
+            catch (NotLeaderException e)
+            {
+                leaderId = e.LeaderId;
+            }
         }
-        catch (NotLeaderException e)
-        {
-            if (e.LeaderId == 0)
-            {
-                throw new GatewayException(GatewayErrorCode.NoLeader, "no leader is known right now (an election is under way); retry shortly", retryable: true);
-            }
 
-            switch (policy)
-            {
-                case LeaderPolicy.Redirect:
-                    throw new RedirectToLeaderException(e.LeaderId);
-                case LeaderPolicy.Forward when e.LeaderId != replica.NodeId:
-                    return await forwarder.ForwardAsync(e.LeaderId, request, cancellationToken).ConfigureAwait(false);
-                default:
-                    throw new GatewayException(
-                        GatewayErrorCode.Unavailable, $"node {replica.NodeId} does not lead (node {e.LeaderId} does); retry", retryable: true, leaderId: e.LeaderId);
-            }
+        if (leaderId == 0)
+        {
+            throw new GatewayException(GatewayErrorCode.NoLeader, "no leader is known right now (an election is under way); retry shortly", retryable: true);
+        }
+
+        switch (policy)
+        {
+            case LeaderPolicy.Redirect:
+                throw new RedirectToLeaderException(leaderId);
+            case LeaderPolicy.Forward when leaderId != replica.NodeId:
+                return await forwarder.ForwardAsync(leaderId, request, cancellationToken).ConfigureAwait(false);
+            default:
+                throw new GatewayException(
+                    GatewayErrorCode.Unavailable, $"node {replica.NodeId} does not lead (node {leaderId} does); retry", retryable: true, leaderId: leaderId);
         }
     }
 
+    // A read's random() seed needs no cryptographic source: nothing is stamped or replicated from it.
     private ExecutionEnvironment ReadEnvironment() =>
-        new(clock.GetUtcNow().UtcDateTime, RandomNumberGenerator.GetInt32(int.MaxValue));
+        new(clock.GetUtcNow().UtcDateTime, Random.Shared.Next(int.MaxValue));
 }

@@ -8,16 +8,16 @@ namespace ReefDB.Node.Grpc;
 internal sealed partial class GrpcLeaderForwarder : IAdminForwarder
 {
     public Task<AdminOutcome> AddMemberAsync(ulong leaderId, MemberAddress member, CancellationToken cancellationToken) =>
-        CallLeaderAsync(leaderId, async channel => FromWire(await new Wire.Admin.AdminClient(channel).AddMemberAsync(
+        CallLeaderAsync(leaderId, async leader => FromWire(await leader.Admin.AddMemberAsync(
             new AddMemberRequest { NodeId = member.NodeId, Addr = member.RpcAddr, HttpAddr = member.HttpAddr ?? string.Empty, Forwarded = true },
             cancellationToken: cancellationToken).ConfigureAwait(false)), cancellationToken);
 
     public Task<AdminOutcome> RemoveMemberAsync(ulong leaderId, ulong nodeId, CancellationToken cancellationToken) =>
-        CallLeaderAsync(leaderId, async channel => FromWire(await new Wire.Admin.AdminClient(channel).RemoveMemberAsync(
+        CallLeaderAsync(leaderId, async leader => FromWire(await leader.Admin.RemoveMemberAsync(
             new RemoveMemberRequest { NodeId = nodeId, Forwarded = true }, cancellationToken: cancellationToken).ConfigureAwait(false)), cancellationToken);
 
     public Task<AdminOutcome> TransferLeaderAsync(ulong leaderId, ulong nodeId, CancellationToken cancellationToken) =>
-        CallLeaderAsync(leaderId, async channel => FromWire(await new Wire.Admin.AdminClient(channel).TransferLeaderAsync(
+        CallLeaderAsync(leaderId, async leader => FromWire(await leader.Admin.TransferLeaderAsync(
             new TransferLeaderRequest { NodeId = nodeId, Forwarded = true }, cancellationToken: cancellationToken).ConfigureAwait(false)), cancellationToken);
 
     /// <exception cref="GatewayException">The leader answered with an error: relayed with its code.</exception>

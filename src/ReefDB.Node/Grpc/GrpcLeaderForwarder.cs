@@ -9,32 +9,31 @@ namespace ReefDB.Node.Grpc;
 /// <summary>
 /// Forwards requests to the leader: SQL to <c>reefdb.sql.Sql/Execute</c>, admin calls to <c>reefdb.admin.Admin</c>
 /// (GrpcLeaderForwarder.Admin.cs). The leader's id comes from the replica (it changes with each election), its
-/// address from the <see cref="MemberDirectory"/>; one channel per address is kept open and reused, so forwarding
-/// costs no connection setup after the first request.
+/// address from the <see cref="MemberDirectory"/>; one channel per address, with its clients, is kept open and
+/// reused (never closed for being idle), so forwarding costs no connection or client setup after the first request.
 /// </summary>
 internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int maxMessageBytes) : ILeaderForwarder, IDisposable
 {
-    private readonly ConcurrentDictionary<string, GrpcChannel> channels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, LeaderConnection> connections = new(StringComparer.OrdinalIgnoreCase);
 
     public Task<SqlResult> ForwardAsync(ulong leaderId, SqlRequest request, CancellationToken cancellationToken) =>
-        CallLeaderAsync(leaderId, async channel =>
+        CallLeaderAsync(leaderId, async leader =>
         {
-            var client = new Wire.Sql.SqlClient(channel);
-            var response = await client.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var response = await leader.Sql.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), cancellationToken: cancellationToken).ConfigureAwait(false);
             return WireMapping.FromWire(response);
         }, cancellationToken);
 
     public void Dispose()
     {
-        foreach (var channel in channels.Values)
+        foreach (var connection in connections.Values)
         {
-            channel.Dispose();
+            connection.Channel.Dispose();
         }
     }
 
     /// <summary>Runs <paramref name="call"/> on the leader's channel and turns transport failures into gateway errors:
     /// not connected is retryable (the leader never saw the request), a failure after sending is outcome unknown.</summary>
-    private async Task<T> CallLeaderAsync<T>(ulong leaderId, Func<GrpcChannel, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> CallLeaderAsync<T>(ulong leaderId, Func<LeaderConnection, Task<T>> call, CancellationToken cancellationToken)
     {
         if (members.RpcAddress(leaderId) is not { } address)
         {
@@ -44,7 +43,7 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
 
         try
         {
-            return await call(Channel(address)).ConfigureAwait(false);
+            return await call(Connection(address)).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
         {
@@ -66,8 +65,8 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
         }
     }
 
-    private GrpcChannel Channel(string address) =>
-        channels.GetOrAdd(address, a => GrpcChannel.ForAddress("http://" + a, new GrpcChannelOptions
+    private LeaderConnection Connection(string address) =>
+        connections.GetOrAdd(address, a => new LeaderConnection(GrpcChannel.ForAddress("http://" + a, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = maxMessageBytes,
             MaxSendMessageSize = maxMessageBytes,
@@ -77,6 +76,18 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
                 ConnectTimeout = TimeSpan.FromSeconds(3),
                 KeepAlivePingDelay = TimeSpan.FromSeconds(10),
                 KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
+                // The default closes a connection idle for a minute: the next forwarded write would pay for a new one.
+                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             },
-        }));
+        })));
+
+    /// <summary>One leader address: its channel and the clients over it (both thread-safe and reusable).</summary>
+    private sealed class LeaderConnection(GrpcChannel channel)
+    {
+        public GrpcChannel Channel { get; } = channel;
+
+        public Wire.Sql.SqlClient Sql { get; } = new(channel);
+
+        public Wire.Admin.AdminClient Admin { get; } = new(channel);
+    }
 }

@@ -4,9 +4,27 @@ using ReefDB.Raft.Quorum;
 namespace ReefDB.Raft.Core;
 
 /// <summary>Linearizable reads without log writes: ReadIndex (dissertation §6.4) and lease reads (§6.4.1).</summary>
+/// <remarks>
+/// Each read carries its own <see cref="ReadOnlyOption"/>: a request made on this node names it
+/// (<see cref="ReadIndex"/>), or takes the configured one; a request forwarded by a follower is always confirmed with
+/// a heartbeat round, because the follower's choice does not travel with it and a follower only asks for clock-free
+/// reads (a lease read is served by the leader alone). A lease is used only where the group runs
+/// <see cref="ReadOnlyOption.LeaseBased"/>: the followers' half of the lease (RaftCore.Lease.cs) exists only there.
+/// </remarks>
 internal sealed partial class RaftCore
 {
-    private ProposalDropReason? HandleReadIndex(Message m)
+    /// <summary>A read asked on this node with its own option: served here when this node leads, else stepped as
+    /// usual (forwarded to the leader, or refused without one).</summary>
+    public ProposalDropReason? ReadIndex(ReadOnlyMemory<byte> context, ReadOnlyOption option)
+    {
+        var request = new Message { Type = MessageType.ReadIndex, From = Id, Context = context };
+        return Role == RaftRole.Leader ? HandleReadIndex(request, option) : Step(request);
+    }
+
+    private ProposalDropReason? HandleReadIndex(Message m) =>
+        HandleReadIndex(m, m.From == Id || m.From == 0 ? config.ReadOnlyOption : ReadOnlyOption.Safe);
+
+    private ProposalDropReason? HandleReadIndex(Message m, ReadOnlyOption option)
     {
         if (Tracker.Membership.Voters.Count == 1 && Tracker.Membership.IsVoter(Id))
         {
@@ -19,31 +37,28 @@ internal sealed partial class RaftCore
         {
             // Until an entry of our term commits, our commit index may lag the previous leader's: answering now
             // could miss writes it acknowledged. Hold the request until the no-op commits.
-            pendingReadIndexMessages.Add(m);
+            pendingReadIndexMessages.Add((m, option));
             return null;
         }
 
-        ServeReadIndex(m);
+        ServeReadIndex(m, option);
         return null;
     }
 
-    private void ServeReadIndex(Message m)
+    private void ServeReadIndex(Message m, ReadOnlyOption option)
     {
-        switch (config.ReadOnlyOption)
+        if (option == ReadOnlyOption.LeaseBased && LeaseMode && LeaseValid())
         {
-            case ReadOnlyOption.Safe:
-            case ReadOnlyOption.LeaseBased when !LeaseValid():
-                // Confirm we are still the leader: a quorum must answer a heartbeat round sent after this moment.
-                readOnly.AddRequest(Log.Committed, m);
-                readOnly.RecvAck(Id, m.Context.Span);
-                BroadcastHeartbeat(m.Context);
-                break;
-            case ReadOnlyOption.LeaseBased:
-                // A quorum acknowledged a heartbeat round recent enough that none of its members will help elect
-                // another leader yet (see RaftCore.Lease.cs and ReadOnlyOption.LeaseBased for the clock assumption).
-                RespondToReadIndex(m, Log.Committed);
-                break;
+            // A quorum acknowledged a heartbeat round recent enough that none of its members will help elect
+            // another leader yet (see RaftCore.Lease.cs and ReadOnlyOption.LeaseBased for the clock assumption).
+            RespondToReadIndex(m, Log.Committed);
+            return;
         }
+
+        // Confirm we are still the leader: a quorum must answer a heartbeat round sent after this moment.
+        readOnly.AddRequest(Log.Committed, m);
+        readOnly.RecvAck(Id, m.Context.Span);
+        BroadcastHeartbeat(m.Context);
     }
 
     private void ConfirmReads(Message m)
@@ -103,9 +118,9 @@ internal sealed partial class RaftCore
 
         var pending = pendingReadIndexMessages.ToArray();
         pendingReadIndexMessages.Clear();
-        foreach (var m in pending)
+        foreach (var (m, option) in pending)
         {
-            ServeReadIndex(m);
+            ServeReadIndex(m, option);
         }
     }
 }

@@ -26,7 +26,7 @@ internal sealed partial class RaftCore
 
     /// <summary>True once this leader sent TimeoutNow in its term: its lease no longer protects reads.</summary>
     private bool leaseRevoked;
-    private readonly List<Message> pendingReadIndexMessages = [];
+    private readonly List<(Message Request, ReadOnlyOption Option)> pendingReadIndexMessages = [];
 
     public RaftCore(RaftConfig config, IRaftStorage storage)
     {

@@ -12,7 +12,7 @@ public sealed class MetricsTests
         Assert.Equal(200, (await node.PostSqlAsync("""{"sql": "CREATE TABLE t (id integer PRIMARY KEY)"}""")).Status);
         Assert.Equal(200, (await node.PostSqlAsync("""{"sql": "INSERT INTO t VALUES (1)"}""")).Status);
         Assert.Equal(200, (await node.PostSqlAsync("""{"sql": "SELECT id FROM t"}""", "?consistency=linearizable")).Status);
-        node.Replica.ProposeFailure = new Gateway.GatewayException(Gateway.GatewayErrorCode.Overloaded, "busy", retryable: true);
+        node.Replica.ProposeFailure = new ReefDB.Node.Gateway.GatewayException(ReefDB.Node.Gateway.GatewayErrorCode.Overloaded, "busy", retryable: true);
         Assert.Equal(503, (await node.PostSqlAsync("""{"sql": "INSERT INTO t VALUES (2)"}""")).Status);
 
         var text = await ScrapeAsync(node.Http);

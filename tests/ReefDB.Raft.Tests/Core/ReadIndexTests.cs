@@ -126,6 +126,62 @@ public sealed class ReadIndexTests
     }
 
     [Fact]
+    public void One_leader_serves_a_lease_read_from_its_lease_and_a_safe_read_only_after_a_heartbeat_round()
+    {
+        var cluster = LeaseCluster();
+        cluster.Elect(1);
+        cluster.Tick(1);
+        cluster.Stabilize();
+
+        cluster.Isolate(1);
+        cluster[1].Raft.ReadIndex("safe"u8.ToArray(), ReadOnlyOption.Safe);
+        cluster[1].Raft.ReadIndex("lease"u8.ToArray(), ReadOnlyOption.LeaseBased);
+        cluster.Stabilize();
+        var leased = Assert.Single(cluster[1].ReadStates);
+        Assert.Equal("lease"u8.ToArray(), leased.Context.ToArray());
+
+        // The safe read waits for a quorum to answer a round sent after it was asked: the next heartbeat.
+        cluster.Heal();
+        cluster.Tick(1, new RaftConfig().HeartbeatTick);
+        cluster.Stabilize();
+        Assert.Equal(["lease", "safe"], cluster[1].ReadStates.Select(r => System.Text.Encoding.ASCII.GetString(r.Context.Span)));
+    }
+
+    [Fact]
+    public void A_read_forwarded_by_a_follower_is_confirmed_with_a_heartbeat_round_even_under_a_lease()
+    {
+        var cluster = LeaseCluster();
+        cluster.Elect(1);
+        cluster.Tick(1);
+        cluster.Stabilize();
+
+        cluster[3].Raft.ReadIndex("f"u8.ToArray(), ReadOnlyOption.LeaseBased);
+        cluster.ProcessReadies();
+        Assert.Equal(1, cluster.Deliver());
+        cluster.ProcessReadies();
+        Assert.DoesNotContain(cluster.InFlight, m => m.Type == MessageType.ReadIndexResponse);
+        Assert.Equal(2, cluster.InFlight.Count(m => m.Type == MessageType.Heartbeat && m.Context.Span.SequenceEqual("f"u8)));
+
+        cluster.Stabilize();
+        var state = Assert.Single(cluster[3].ReadStates);
+        Assert.Equal(cluster[1].Raft.Status.HardState.Commit, state.Index);
+    }
+
+    [Fact]
+    public void In_a_group_without_leases_a_lease_read_takes_a_heartbeat_round()
+    {
+        var cluster = new TestCluster(3, id => new RaftConfig { Id = id, Random = new Random((int)id), CheckQuorum = true });
+        cluster.Elect(1);
+        cluster.Tick(1);
+        cluster.Stabilize();
+
+        cluster.Isolate(1);
+        cluster[1].Raft.ReadIndex("l"u8.ToArray(), ReadOnlyOption.LeaseBased);
+        cluster.Stabilize();
+        Assert.Empty(cluster[1].ReadStates);
+    }
+
+    [Fact]
     public void Without_a_known_leader_the_read_is_refused()
     {
         var cluster = new TestCluster(3);
