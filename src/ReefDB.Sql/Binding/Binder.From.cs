@@ -135,8 +135,10 @@ internal sealed partial class Binder
             throw new SqlException(SqlStates.UndefinedFunction, "generate_series takes 2 or 3 arguments");
         }
 
+        // A function returning one scalar column names that column after the table alias when no column alias is
+        // given (PostgreSQL: `FROM generate_series(1, 3) AS g` has a column g), otherwise after the function.
         var alias = f.Alias?.Name ?? "generate_series";
-        var variable = AddVariable(scope, alias, ["generate_series"], [SqlType.BigInt], f.Alias);
+        var variable = AddVariable(scope, alias, [alias], [SqlType.BigInt], f.Alias);
         return new BoundFunctionRef(variable, "generate_series", args);
     }
 
