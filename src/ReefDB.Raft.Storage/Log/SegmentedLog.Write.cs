@@ -8,6 +8,17 @@ internal sealed partial class SegmentedLog
     /// <summary>How far ahead of the records a segment is preallocated with zeros (see <see cref="Flush"/>).</summary>
     internal const int PreallocationStep = 1 << 20;
 
+    /// <summary>
+    /// The zeros go out one page per write. Linux (6.x, ext4 among others) sizes page-cache folios by the length of the
+    /// write that creates them, so one 1 MiB write made 1 MiB folios, and every later small append into one of them
+    /// walked all 256 of its block buffers twice (ext4_block_write_begin, block_commit_write) and again at writeback:
+    /// measured on this project's machine, about 35 µs more kernel CPU per append and fdatasync than with 4 KiB folios.
+    /// 256 extra write calls per MiB, i.e. one per ~10 appends of a few hundred bytes, cost far less. Durability is
+    /// unchanged: nothing here is durable before the fdatasync that follows, and a crash that keeps only some of the
+    /// zeros leaves a shorter file, whose end recovery reads as the end of the log just like zeros.
+    /// </summary>
+    internal const int PageBytes = 4096;
+
     private static readonly byte[] Zeros = new byte[PreallocationStep];
 
     // The records of the append in progress, encoded back to back (reused: no allocation per append).
@@ -207,8 +218,9 @@ internal sealed partial class SegmentedLog
 
     /// <summary>
     /// One write and one fdatasync of the pending records into the active segment. A write that would pass the
-    /// preallocated end carries zeros up to the next <see cref="PreallocationStep"/> boundary (at most the segment's
-    /// size) in the same call, so the following appends overwrite blocks the file system has already allocated and
+    /// preallocated end carries zeros up to the next page, and further page-sized writes of zeros follow up to the next
+    /// <see cref="PreallocationStep"/> boundary (at most the segment's size; see <see cref="PageBytes"/>), so the
+    /// following appends overwrite blocks the file system has already allocated and
     /// written: their fdatasync changes no metadata and needs no journal commit (ext4, xfs). Written zeros rather than
     /// <c>fallocate</c> or a sparse <c>SetLength</c>: both leave blocks the file system must still convert or
     /// allocate on the first write, a metadata change again. Recovery reads the zeros as the end of the log.
@@ -230,7 +242,13 @@ internal sealed partial class SegmentedLog
         else
         {
             var target = Math.Max(end, Math.Min((end + PreallocationStep - 1) / PreallocationStep * PreallocationStep, options.SegmentBytes));
-            active!.Write([records, Zeros.AsMemory(0, (int)(target - end))], segment.EndOffset);
+            var firstPageEnd = Math.Min(target, (end + PageBytes - 1) / PageBytes * PageBytes);
+            active!.Write([records, Zeros.AsMemory(0, (int)(firstPageEnd - end))], segment.EndOffset);
+            for (var at = firstPageEnd; at < target; at += PageBytes)
+            {
+                active.Write(Zeros.AsSpan(0, (int)Math.Min(PageBytes, target - at)), at);
+            }
+
             segment.AllocatedEnd = target;
         }
 
