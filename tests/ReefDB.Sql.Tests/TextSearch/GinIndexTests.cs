@@ -131,6 +131,30 @@ public sealed class GinIndexTests
     }
 
     [Fact]
+    public void Posting_lists_keyed_by_text_or_by_row_id_answer_as_without_the_index()
+    {
+        foreach (var (schema, id) in new[] { ("(id text PRIMARY KEY, body text)", "i::text"), ("(id int, body text)", "i") })
+        {
+            var plain = new TestDatabase();
+            var indexed = new TestDatabase();
+            foreach (var d in new[] { plain, indexed })
+            {
+                d.Exec($"CREATE TABLE docs {schema}");
+                d.Exec($"INSERT INTO docs SELECT {id}, CASE i % 3 WHEN 0 THEN 'fat cat' WHEN 1 THEN 'fat rat' ELSE 'cats and rats' END FROM generate_series(1, 30) AS s(i)");
+            }
+
+            indexed.Exec("CREATE INDEX docs_body ON docs USING gin (to_tsvector('english', body))");
+            foreach (var q in new[] { "fat & cat", "cat & rat", "fat | rat", "ca:* & !fat", "cat <-> rat", "!cat" })
+            {
+                foreach (var sql in new[] { $"SELECT id FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{q}')", $"SELECT count(*) FROM docs WHERE to_tsvector('english', body) @@ to_tsquery('english', '{q}')" })
+                {
+                    Assert.Equal(plain.Rows(sql), indexed.Rows(sql));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void The_distinct_lexeme_count_is_the_same_whether_insert_or_create_index_filled_the_index()
     {
         var built = new TestDatabase();
