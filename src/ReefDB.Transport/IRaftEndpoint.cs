@@ -8,12 +8,27 @@ namespace ReefDB.Transport;
 /// <c>RaftReplica</c>; tests use fakes.
 /// </summary>
 /// <remarks>Every member may be called from any thread, concurrently, and must not block for long (the server
-/// handles one stream per peer on the thread pool).</remarks>
+/// handles one stream per peer on the thread pool), except <see cref="ReceiveBatch"/>, which may take as long as a
+/// Ready (an fsync, an apply).</remarks>
 public interface IRaftEndpoint
 {
     /// <summary>Delivers an inbound message (never a snapshot message: those come through
     /// <see cref="ReceiveSnapshotAsync"/>).</summary>
     void Receive(Message message);
+
+    /// <summary>
+    /// Delivers the inbound messages of one batch, in order. Unlike <see cref="Receive"/> it may do the local member's
+    /// work on the calling thread (stepping them, persisting with fsync, applying), so the caller is a stream's reader
+    /// that can wait: it saves a thread hand-off per received batch. By default, <see cref="Receive"/> each.
+    /// </summary>
+    void ReceiveBatch(IReadOnlyList<Message> messages)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        foreach (var message in messages)
+        {
+            Receive(message);
+        }
+    }
 
     /// <summary>
     /// Delivers an inbound snapshot: <paramref name="message"/> carries the metadata and an empty payload;

@@ -11,6 +11,9 @@ public sealed class RaftReplicaEndpoint(RaftReplica replica) : IRaftEndpoint
     public void Receive(Message message) => replica.Receive(message);
 
     /// <inheritdoc />
+    public void ReceiveBatch(IReadOnlyList<Message> messages) => replica.ReceiveAndDrive(messages);
+
+    /// <inheritdoc />
     public Task ReceiveSnapshotAsync(Message message, Stream payload, CancellationToken cancellationToken) =>
         replica.ReceiveSnapshotAsync(message, payload, cancellationToken);
 

@@ -5,8 +5,8 @@ namespace ReefDB.Replication.Transport;
 
 /// <summary>
 /// An in-process network of replicas, for tests: each member sends through <see cref="TransportFor"/>; delivery is
-/// asynchronous (one ordered queue per destination, drained by its own task), so <see cref="IRaftTransport.Send"/>
-/// never blocks. Snapshots travel as streams, as over a real network: opened with
+/// asynchronous (one ordered queue per destination, drained by its own task, which delivers with
+/// <see cref="RaftReplica.ReceiveAndDrive"/> like the gRPC server), so <see cref="IRaftTransport.Send"/> never blocks. Snapshots travel as streams, as over a real network: opened with
 /// <see cref="RaftReplica.OpenSnapshot"/> and received with <see cref="RaftReplica.ReceiveSnapshotAsync"/>.
 /// </summary>
 /// <remarks>Links can be cut (<see cref="Isolate"/>, or one way with <see cref="CutLink"/>) to simulate a crashed or
@@ -98,7 +98,8 @@ public sealed class InMemoryNetwork : IDisposable
 
         if (message.Type != MessageType.Snapshot)
         {
-            target.Receive(message);
+            // As the gRPC server does: the draining task may step the message and handle its Readies itself.
+            target.ReceiveAndDrive([message]);
             return;
         }
 

@@ -37,6 +37,10 @@ internal sealed partial class PeerSender : IAsyncDisposable
         {
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
+            // The worker idling in WaitToReadAsync resumes on the enqueuing thread (the replica's driver) and hands the
+            // batch to the stream at once, instead of waiting for a thread-pool thread: on a loaded machine with few
+            // cores that wake-up cost milliseconds per message. It runs only until its next await (the write).
+            AllowSynchronousContinuations = true,
         });
         channel = PeerChannel.Create(address, options);
         client = new W.Raft.RaftClient(channel);
@@ -117,12 +121,13 @@ internal sealed partial class PeerSender : IAsyncDisposable
             catch (Exception e)
             {
                 Counters.Connected = false;
-                Counters.AddFailure();
                 failedBefore = true;
                 var dropped = DropQueued();
                 var delay = backoff.Next();
                 LogFailure(e, backoff.Failures, delay, dropped);
                 events.ReportUnreachable(PeerId);
+                // Counted last: whoever sees the failure counted also sees it reported and the queue dropped.
+                Counters.AddFailure();
                 try
                 {
                     await Task.Delay(delay, token).ConfigureAwait(false);

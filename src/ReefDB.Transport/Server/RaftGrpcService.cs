@@ -109,12 +109,10 @@ internal sealed partial class RaftGrpcService(
             }
         }
 
-        foreach (var message in messages)
-        {
-            replica.Receive(message);
-        }
-
         transport.Inbound.AddReceived(messages.Length);
+        // On this stream's reader thread: a follower persists and acknowledges, a leader commits and applies, without
+        // waking the replica's loop thread (the next batch of this stream waits meanwhile, as it would for the loop).
+        replica.ReceiveBatch(messages);
     }
 
     private Message DecodeOne(W.RaftMessage wire, ulong from)

@@ -21,6 +21,22 @@ public sealed class RaftGrpcServiceTests
         Assert.Equal(4UL, (await b.Endpoint.NextAsync()).Commit);
     }
 
+    /// <summary>The replica gets a batch whole (it may step it on the reader's thread), in the order it was sent.</summary>
+    [Fact]
+    public async Task A_batch_reaches_the_replica_whole_and_in_order()
+    {
+        await using var b = await TestNode.StartAsync(2);
+        using var channel = RawChannel(b);
+        await Client(channel).StepAsync(
+            Batch("test-cluster", 1, 2, TestNode.Heartbeat(1, 2, 4), TestNode.Heartbeat(1, 2, 5), TestNode.Heartbeat(1, 2, 6)),
+            cancellationToken: Ct);
+
+        var received = await b.Endpoint.NextAsync(3);
+
+        Assert.Equal([4UL, 5UL, 6UL], received.Select(m => m.Commit));
+        Assert.Equal([3], b.Endpoint.Batches);
+    }
+
     [Fact]
     public async Task A_batch_above_the_servers_limit_is_refused_with_resource_exhausted()
     {

@@ -23,6 +23,18 @@ internal sealed class FakeEndpoint(ulong nodeId, string clusterId) : IRaftEndpoi
     /// <summary>When set, Receive blocks until it is set (a stuck replica).</summary>
     public ManualResetEventSlim? Gate { get; set; }
 
+    /// <summary>The size of each batch handed over with <see cref="ReceiveBatch"/>, in arrival order.</summary>
+    public ConcurrentQueue<int> Batches { get; } = new();
+
+    public void ReceiveBatch(IReadOnlyList<Message> messages)
+    {
+        Batches.Enqueue(messages.Count);
+        foreach (var message in messages)
+        {
+            Receive(message);
+        }
+    }
+
     public void Receive(Message message)
     {
         Gate?.Wait(TimeSpan.FromSeconds(30));
