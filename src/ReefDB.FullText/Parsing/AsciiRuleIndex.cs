@@ -47,15 +47,8 @@ internal static class AsciiRuleIndex
                 CharTest.EqC => c == rules[i].C,
                 CharTest.Ignore => ignore,
                 CharTest.AscLet => CharClass.IsAsciiLetter(c),
-                CharTest.Alpha => CharClass.IsAlpha(c),
-                CharTest.Digit => CharClass.IsDigit(c),
-                CharTest.Alnum => CharClass.IsAlnum(c),
-                CharTest.NotAlnum => !CharClass.IsAlnum(c),
-                CharTest.Special => CharClass.IsSpecial(c),
-                CharTest.Space => CharClass.IsSpace(c),
-                CharTest.XDigit => CharClass.IsXDigit(c),
                 CharTest.UrlChar => DefaultParser.IsUrlChar(c, 1),
-                _ => null,
+                var test => CharClass.ClassTest(test, c),
             };
             if (passes is null)
             {

@@ -159,4 +159,21 @@ internal static class CharClass
         char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1])
             ? char.ConvertToUtf32(s[index], s[index + 1])
             : s[index];
+
+    /// <summary>
+    /// The parser's tests that depend on nothing but the character (<see cref="CharTest.Alpha"/> …
+    /// <see cref="CharTest.XDigit"/>); null for every other test, whose answer needs the parser's state. One place
+    /// for both the parser's walk and <see cref="AsciiRuleIndex"/>, which must answer as the walk does.
+    /// </summary>
+    public static bool? ClassTest(CharTest test, int c) => test switch
+    {
+        CharTest.Alpha => IsAlpha(c),
+        CharTest.Digit => IsDigit(c),
+        CharTest.Alnum => IsAlnum(c),
+        CharTest.NotAlnum => !IsAlnum(c),
+        CharTest.Special => IsSpecial(c),
+        CharTest.Space => IsSpace(c),
+        CharTest.XDigit => IsXDigit(c),
+        _ => null,
+    };
 }

@@ -231,18 +231,11 @@ internal sealed class DefaultParser
             CharTest.EqC => state.CharLen == 1 && c == currentC,
             CharTest.Ignore => ignore,
             CharTest.AscLet => c < 128 && CharClass.IsAsciiLetter(c),
-            CharTest.Alpha => CharClass.IsAlpha(c),
-            CharTest.Digit => CharClass.IsDigit(c),
-            CharTest.Alnum => CharClass.IsAlnum(c),
-            CharTest.NotAlnum => !CharClass.IsAlnum(c),
-            CharTest.Special => CharClass.IsSpecial(c),
-            CharTest.Space => CharClass.IsSpace(c),
-            CharTest.XDigit => CharClass.IsXDigit(c),
             CharTest.StopHost => StopHost(),
             CharTest.Host => LookAheadHost(),
             CharTest.UrlPathAhead => LookAheadUrlPath(),
             CharTest.UrlChar => IsUrlChar(c, state.CharLen),
-            _ => true,
+            _ => CharClass.ClassTest(test, c) ?? true,
         };
     }
 
