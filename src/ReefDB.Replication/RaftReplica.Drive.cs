@@ -62,9 +62,13 @@ public sealed partial class RaftReplica
         }
     }
 
-    /// <summary>Called by a proposer right after queueing <paramref name="proposal"/> (or by a reader, with null, right
-    /// after queueing its read): drives the node on this thread when no one else does, otherwise wakes the loop
-    /// thread.</summary>
+    /// <summary>Something waits in an input queue (messages, proposals, commands, reads). One predicate for every
+    /// place that decides whether to sleep or wake: a queue missing from one of them leaves its work waiting a tick.</summary>
+    private bool InputsQueued => !inbox.IsEmpty || !proposals.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty;
+
+    /// <summary>Called right after queueing an input: by a proposer with its <paramref name="proposal"/>, by a reader or
+    /// a transport's stream reader with null. Drives the node on this thread when no one else does, otherwise wakes
+    /// the loop thread.</summary>
     private void DriveOrWake(PendingProposal? proposal)
     {
         if (!Monitor.TryEnter(driveGate))
@@ -79,7 +83,7 @@ public sealed partial class RaftReplica
             if (!passRunning && !loopExited && !stopping)
             {
                 RunPass(until: proposal);
-                workLeft = node.HasReady || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty;
+                workLeft = node.HasReady || InputsQueued;
             }
         }
         catch (Exception e)
@@ -94,7 +98,7 @@ public sealed partial class RaftReplica
             Monitor.Exit(driveGate);
             // Checked again after leaving: a thread that queued while we held the gate and found it taken may have woken
             // the loop thread before we left, and the loop thread does not wait for the gate.
-            if (workLeft || tickRequested || !proposals.IsEmpty || !inbox.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty)
+            if (workLeft || tickRequested || InputsQueued)
             {
                 wake.Set();
             }

@@ -30,7 +30,7 @@ public sealed partial class RaftReplica
             {
                 // Outside a pass the node has no Ready: a pass drains it, and a proposer that stops early wakes us.
                 var now = clock.GetTimestamp();
-                if (now < nextTick && inbox.IsEmpty && proposals.IsEmpty && commands.IsEmpty && readRequests.IsEmpty)
+                if (now < nextTick && !InputsQueued)
                 {
                     WaitUntil(nextTick);
                 }
