@@ -8,11 +8,11 @@
 # (BENCH_DIR, default a new folder under /tmp) and sync to disk before acknowledging (etcd's default; ReefDB
 # fsync: always). The bench interleaves the two in every round, since this disk's fsync latency swings widely.
 # Everything runs under `nice -n 19`: the machine is shared. Every process started here is killed by its PID on
-# exit, pass or fail. Environment: ROUNDS (default 3), KEEP=1 keeps the data folder, REEFDB_CLI_DLL runs that
-# ReefDB.Cli.dll instead of building this tree's.
+# exit, pass or fail. The nodes and the bench run the build `./reefdb serve` runs (scripts/build-cli.sh: ReadyToRun).
+# Environment: ROUNDS (default 3), KEEP=1 keeps the data folder, REEFDB_CLI_DLL runs that ReefDB.Cli.dll instead of
+# building this tree's (to compare builds back to back).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dll="${REEFDB_CLI_DLL:-$root/src/ReefDB.Cli/bin/Release/net10.0/ReefDB.Cli.dll}"
 work="${BENCH_DIR:-$(mktemp -d /tmp/reefdb-bench-XXXXXX)}"
 mkdir -p "$work"
 pids=()
@@ -53,10 +53,13 @@ wait_for() {
   say "gave up waiting for $what"; return 1
 }
 
-if [ -z "${REEFDB_CLI_DLL:-}" ]; then
-  say "building ReefDB (Release)"
-  dotnet build "$root/src/ReefDB.Cli/ReefDB.Cli.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+if [ -n "${REEFDB_CLI_DLL:-}" ]; then
+  dll="$REEFDB_CLI_DLL"
+else
+  say "building ReefDB (Release, ReadyToRun) if a source changed"
+  dll="$("$root/scripts/build-cli.sh")"
 fi
+say "ReefDB: $dll"
 
 if [ "${1:-}" = failover ]; then
   shift

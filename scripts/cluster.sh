@@ -74,7 +74,7 @@ agreed_leader() {
 up() {
   mkdir -p "$run"
   if [ -z "${CLUSTER_REEFDB:-}" ]; then
-    echo "building reefdb (Release)..."
+    echo "building reefdb (Release, ReadyToRun) if a source changed..."
     "$root/reefdb" --help > /dev/null
   fi
 

@@ -4,10 +4,11 @@ using System.Text.Json;
 
 namespace ReefDB.Cli.Bench;
 
-/// <summary>Prints a bench run's cells as an aligned table (and, with both targets, a ratio table), or as JSON.</summary>
+/// <summary>Prints a bench run's cells as an aligned table (and, with both targets, a ratio table; then how each
+/// target warmed up), or as JSON.</summary>
 internal static class BenchReport
 {
-    public static void WriteTable(TextWriter output, IReadOnlyList<CellSummary> cells)
+    public static void WriteTable(TextWriter output, IReadOnlyList<CellSummary> cells, IReadOnlyList<WarmupResult>? warmups = null)
     {
         var rows = new List<string[]> { new[] { "target", "workload", "placement", "clients", "ops/s", "p50 ms", "p99 ms", "p999 ms", "errors", "rounds ops/s" } };
         rows.AddRange(cells.Select(c => new[]
@@ -31,10 +32,22 @@ internal static class BenchReport
             WriteAligned(output, ratioRows);
         }
 
+        if (warmups is { Count: > 0 })
+        {
+            output.Write('\n');
+            var warmupRows = new List<string[]> { new[] { "target", "workload", "first call ms", "warm-up s", "steady", "slices ops/s" } };
+            warmupRows.AddRange(warmups.Select(w => new[]
+            {
+                Name(w.Target), Name(w.Workload), Number(w.FirstCallMilliseconds, 2), Number(w.Elapsed.TotalSeconds, 1),
+                w.Steady ? "yes" : "no", string.Join(' ', w.SliceOpsPerSecond.Select(r => Number(r, 0))),
+            }));
+            WriteAligned(output, warmupRows);
+        }
+
         output.Flush();
     }
 
-    public static void WriteJson(Stream output, IReadOnlyList<CellSummary> cells)
+    public static void WriteJson(Stream output, IReadOnlyList<CellSummary> cells, IReadOnlyList<WarmupResult>? warmups = null)
     {
         using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -71,6 +84,26 @@ internal static class BenchReport
             json.WriteNumber("clients", r.ReefDb.Clients);
             json.WriteNumber("ops_ratio", Math.Round(r.OpsRatio, 3));
             json.WriteNumber("p99_ratio", Math.Round(r.P99Ratio, 3));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("warmup");
+        foreach (var w in warmups ?? [])
+        {
+            json.WriteStartObject();
+            json.WriteString("target", Name(w.Target));
+            json.WriteString("workload", Name(w.Workload));
+            json.WriteNumber("first_call_ms", Math.Round(w.FirstCallMilliseconds, 3));
+            json.WriteNumber("seconds", Math.Round(w.Elapsed.TotalSeconds, 3));
+            json.WriteBoolean("steady", w.Steady);
+            json.WriteStartArray("slices_ops_per_second");
+            foreach (var r in w.SliceOpsPerSecond)
+            {
+                json.WriteNumberValue(Math.Round(r, 1));
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -3,15 +3,18 @@ using System.Globalization;
 namespace ReefDB.Cli.Bench;
 
 /// <summary>
-/// Connects to every target, prepares and preloads each, then runs the rounds: inside a round, every cell runs on
-/// each target in turn before the next cell starts.
+/// Connects to every target, prepares each and times its first calls, preloads each, warms each up the same way
+/// until its rate is steady, then runs the rounds: inside a round, every cell runs on each target in turn before
+/// the next cell starts.
 /// </summary>
 internal static class BenchRun
 {
-    public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchOptions options, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<Measurement> Measurements, IReadOnlyList<WarmupResult> Warmups)> RunAsync(
+        BenchOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         var value = new string('v', options.ValueBytes);
         var runners = new Dictionary<BenchTarget, LoadRunner>();
+        var firstCalls = new Dictionary<BenchTarget, (double Insert, double Get)>();
         var clients = new List<IBenchClient>();
         try
         {
@@ -23,12 +26,29 @@ internal static class BenchRun
                 clients.Add(client);
                 var runner = new LoadRunner(client, value, options.GetKeys, progress);
                 await runner.WithRetriesAsync(() => client.PrepareAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                firstCalls[target] = await runner.FirstCallsAsync(cancellationToken).ConfigureAwait(false);
                 if (options.Workloads.Contains(BenchWorkload.Get))
                 {
                     await runner.PreloadAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 runners[target] = runner;
+            }
+
+            // Warm-up at the smallest client count: the one where each call's own latency, which is what a cold
+            // server lacks, decides the rate. The per-cell --warmup still precedes every measured window.
+            var warmups = new List<WarmupResult>();
+            if (options.SteadyWarmupLimit > TimeSpan.Zero)
+            {
+                foreach (var target in options.Targets)
+                {
+                    foreach (var workload in options.Workloads)
+                    {
+                        var first = workload == BenchWorkload.Insert ? firstCalls[target].Insert : firstCalls[target].Get;
+                        warmups.Add(await runners[target].WarmUntilSteadyAsync(
+                            target, workload, options.Clients.Min(), first, options.SteadyWarmupLimit, cancellationToken).ConfigureAwait(false));
+                    }
+                }
             }
 
             var measurements = new List<Measurement>();
@@ -54,7 +74,7 @@ internal static class BenchRun
                 }
             }
 
-            return measurements;
+            return (measurements, warmups);
         }
         finally
         {

@@ -21,13 +21,14 @@ internal static class BenchSubcommand
         var valueBytes = new Option<int>("--value-bytes") { Description = "Size of each written value.", DefaultValueFactory = _ => 256 };
         var duration = Text("--duration", "Measured time per cell (10s, 500ms, 2m).", "10s");
         var warmup = Text("--warmup", "Unmeasured load before each cell.", "2s");
+        var steadyWarmup = Text("--steady-warmup", "Before the first round: load each target until its rate stops rising, at most this long per workload (0: off).", "30s");
         var rounds = new Option<int>("--rounds") { Description = "Times each cell runs; targets take turns inside a round.", DefaultValueFactory = _ => 1 };
         var getKeys = new Option<int>("--get-keys") { Description = "Keys written before the get workload reads them.", DefaultValueFactory = _ => 1000 };
         var format = Text("--format", "table or json.", "table");
 
         var command = new Command("bench", "Load a running ReefDB or etcd cluster and report ops/s and latency percentiles.")
         {
-            target, endpoints, etcdEndpoints, clients, workloads, placement, valueBytes, duration, warmup, rounds, getKeys, format,
+            target, endpoints, etcdEndpoints, clients, workloads, placement, valueBytes, duration, warmup, steadyWarmup, rounds, getKeys, format,
             FailoverSubcommand.Create(environment),
         };
         command.SetAction(async (parse, cancellationToken) =>
@@ -38,7 +39,8 @@ internal static class BenchSubcommand
                 options = Parse(
                     parse.GetValue(target)!, parse.GetValue(endpoints), parse.GetValue(etcdEndpoints), parse.GetValue(clients)!,
                     parse.GetValue(workloads)!, parse.GetValue(placement)!, parse.GetValue(valueBytes), parse.GetValue(duration)!,
-                    parse.GetValue(warmup)!, parse.GetValue(rounds), parse.GetValue(getKeys), parse.GetValue(format)!);
+                    parse.GetValue(warmup)!, parse.GetValue(rounds), parse.GetValue(getKeys), parse.GetValue(format)!,
+                    parse.GetValue(steadyWarmup)!);
             }
             catch (FormatException e)
             {
@@ -54,7 +56,7 @@ internal static class BenchSubcommand
     /// <summary>Checks and assembles the options; throws <see cref="FormatException"/> naming the wrong flag.</summary>
     internal static BenchOptions Parse(
         string target, string? endpoints, string? etcdEndpoints, string clients, string workloads, string placement,
-        int valueBytes, string duration, string warmup, int rounds, int getKeys, string format)
+        int valueBytes, string duration, string warmup, int rounds, int getKeys, string format, string steadyWarmup = "30s")
     {
         var byTarget = new Dictionary<BenchTarget, IReadOnlyList<string>>();
         switch (target.Trim().ToLowerInvariant())
@@ -102,15 +104,17 @@ internal static class BenchSubcommand
 
         return new BenchOptions(
             byTarget, BenchArguments.ParseWorkloads(workloads), BenchArguments.ParseClients(clients), BenchArguments.ParsePlacements(placement),
-            valueBytes, measured, BenchArguments.ParseDuration(warmup, "--warmup"), rounds, getKeys, json);
+            valueBytes, measured, BenchArguments.ParseDuration(warmup, "--warmup"), rounds, getKeys, json,
+            BenchArguments.ParseDuration(steadyWarmup, "--steady-warmup"));
     }
 
     private static async Task<int> RunAsync(CliEnvironment environment, BenchOptions options, CancellationToken cancellationToken)
     {
         IReadOnlyList<Measurement> measurements;
+        IReadOnlyList<WarmupResult> warmups;
         try
         {
-            measurements = await BenchRun.RunAsync(options, environment.Error, cancellationToken).ConfigureAwait(false);
+            (measurements, warmups) = await BenchRun.RunAsync(options, environment.Error, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is BenchOperationException or Grpc.Core.RpcException or HttpRequestException or InvalidOperationException)
         {
@@ -123,13 +127,13 @@ internal static class BenchSubcommand
         {
             environment.Output.Flush();
             using var stream = new MemoryStream();
-            BenchReport.WriteJson(stream, cells);
+            BenchReport.WriteJson(stream, cells, warmups);
             await environment.Output.WriteAsync(System.Text.Encoding.UTF8.GetString(stream.ToArray())).ConfigureAwait(false);
             await environment.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            BenchReport.WriteTable(environment.Output, cells);
+            BenchReport.WriteTable(environment.Output, cells, warmups);
         }
 
         return 0;

@@ -7,7 +7,7 @@ namespace ReefDB.Cli.Bench;
 /// measured window. An operation counts when it both starts and ends inside the window, so the rate is acknowledged
 /// operations per second of window; failures are counted apart and never recorded as latencies.
 /// </summary>
-internal sealed class LoadRunner(IBenchClient client, string value, int getKeys, TextWriter progress)
+internal sealed partial class LoadRunner(IBenchClient client, string value, int getKeys, TextWriter progress)
 {
     private const int PreloadAttempts = 10;
     private static readonly TimeSpan ErrorBackoff = TimeSpan.FromMilliseconds(10);
