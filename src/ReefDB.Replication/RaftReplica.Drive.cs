@@ -89,7 +89,7 @@ public sealed partial class RaftReplica
         catch (Exception e)
         {
             // As on the loop thread: the node stops; the loop thread's shutdown answers every waiter, this one too.
-            failure = e;
+            failure ??= e;
             stopping = true;
             LogMessages.LoopFailed(logger, NodeId, e);
         }

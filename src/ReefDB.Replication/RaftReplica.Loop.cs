@@ -78,7 +78,8 @@ public sealed partial class RaftReplica
         }
         catch (Exception e)
         {
-            failure = e;
+            // The first failure is the cause (the applier may have stopped the replica already).
+            failure ??= e;
             LogMessages.LoopFailed(logger, NodeId, e);
         }
         finally
@@ -155,6 +156,9 @@ public sealed partial class RaftReplica
             }
         }
 
+        // The applier finishes the groups it holds (committed and durable: their proposers get real outcomes), or
+        // abandons them after an apply failure; either way they are answered before the rest below.
+        applier.Stop();
         FailAllWaiters(error);
         try
         {

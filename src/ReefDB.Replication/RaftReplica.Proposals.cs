@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Google.Protobuf;
 using ReefDB.Raft;
@@ -178,41 +177,6 @@ public sealed partial class RaftReplica
                 }
 
                 byIndex[entry.Index] = proposal;
-            }
-        }
-    }
-
-    /// <summary>Applies one committed normal entry, answering its proposer if it was proposed here.</summary>
-    private void ApplyNormal(Entry entry)
-    {
-        PendingProposal? mine = null;
-        if (byIndex.Remove(entry.Index, out var proposal))
-        {
-            if (proposal.Term == entry.Term)
-            {
-                mine = proposal;
-            }
-            else
-            {
-                Answer(proposal, new ProposalRefusedException(RefusalReason.Superseded, node.Leader, "a new leader replaced the entry"));
-            }
-        }
-
-        if (entry.Data.IsEmpty)
-        {
-            stateMachine.Skip(entry.Index);
-            return;
-        }
-
-        var applyStarted = Stopwatch.GetTimestamp();
-        var batch = mine?.Batch ?? CommandBatch.Parser.ParseFrom(entry.Data.Span);
-        var applied = stateMachine.Apply(entry.Index, batch);
-        meter.Applied(applyStarted);
-        if (mine is not null)
-        {
-            if (mine.Completion.TrySetResult(applied))
-            {
-                Interlocked.Decrement(ref pendingProposalCount);
             }
         }
     }

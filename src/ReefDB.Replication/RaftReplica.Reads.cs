@@ -11,12 +11,16 @@ public sealed partial class RaftReplica
     // Reads handed in by callers (any thread), drained by the driver of the node into the lists below.
     private readonly ConcurrentQueue<(TaskCompletionSource<ulong> Read, ReadOnlyOption Option)> readRequests = new();
 
+    // Reads waiting for an index to be applied: registered by the driver, completed by whichever thread applies that
+    // index (the applier, or the driver inline). Guarded by its own lock: the applier publishes the state before
+    // taking it, and the driver compares with the published index under it, so no waiter is missed.
+    private readonly PriorityQueue<TaskCompletionSource<ulong>, ulong> appliedWaiters = new();
+
     // Loop thread only. Reads not yet asked of the core, per option; reads asked under a context, with the tick they
     // were asked at (re-asked after an election timeout: the core or the leader may drop a request silently).
     private readonly List<TaskCompletionSource<ulong>> unaskedReads = [];
     private readonly List<TaskCompletionSource<ulong>> unaskedLeaseReads = [];
     private readonly Dictionary<ulong, (List<TaskCompletionSource<ulong>> Reads, long AskedAt, ReadOnlyOption Option)> askedReads = [];
-    private readonly PriorityQueue<TaskCompletionSource<ulong>, ulong> appliedWaiters = new();
     private readonly ulong readContextPrefix = unchecked((ulong)RandomNumberGenerator.GetInt32(int.MaxValue) << 24);
     private ulong readContextCounter;
     private ulong leaderTerm;
@@ -119,10 +123,21 @@ public sealed partial class RaftReplica
             }
         }
 
-        if ((unaskedReads.Count == 0 && unaskedLeaseReads.Count == 0) || !LeaderTermStarted())
+        if (unaskedReads.Count == 0 && unaskedLeaseReads.Count == 0)
         {
             return;
         }
+
+        // Raised before looking at the applied index (with a fence): the applier lowers it after publishing, so either
+        // this check sees its progress or it sees the flag and wakes the loop.
+        readsWaitForApply = true;
+        Thread.MemoryBarrier();
+        if (!LeaderTermStarted())
+        {
+            return;
+        }
+
+        readsWaitForApply = false;
 
         Ask(unaskedReads, ReadOnlyOption.Safe);
         Ask(unaskedLeaseReads, ReadOnlyOption.LeaseBased);
@@ -198,23 +213,29 @@ public sealed partial class RaftReplica
 
     private void WaitApplied(ulong index, TaskCompletionSource<ulong> waiter)
     {
-        if (stateMachine.Current.AppliedIndex >= index)
+        lock (appliedWaiters)
         {
-            waiter.TrySetResult(index);
+            if (stateMachine.Current.AppliedIndex < index)
+            {
+                appliedWaiters.Enqueue(waiter, index);
+                return;
+            }
         }
-        else
-        {
-            appliedWaiters.Enqueue(waiter, index);
-        }
+
+        waiter.TrySetResult(index);
     }
 
+    /// <summary>Any thread that applied something: answers the waiters of every index now applied.</summary>
     private void CompleteAppliedWaiters()
     {
-        var applied = stateMachine.Current.AppliedIndex;
-        while (appliedWaiters.TryPeek(out var waiter, out var index) && index <= applied)
+        lock (appliedWaiters)
         {
-            appliedWaiters.Dequeue();
-            waiter.TrySetResult(index);
+            var applied = stateMachine.Current.AppliedIndex;
+            while (appliedWaiters.TryPeek(out var waiter, out var index) && index <= applied)
+            {
+                appliedWaiters.Dequeue();
+                waiter.TrySetResult(index);
+            }
         }
     }
 
@@ -259,9 +280,12 @@ public sealed partial class RaftReplica
 
     private void FailAppliedWaiters(Exception error)
     {
-        while (appliedWaiters.TryDequeue(out var waiter, out _))
+        lock (appliedWaiters)
         {
-            waiter.TrySetException(error);
+            while (appliedWaiters.TryDequeue(out var waiter, out _))
+            {
+                waiter.TrySetException(error);
+            }
         }
     }
 }

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using ReefDB.Raft;
-using ReefDB.Raft.Configuration;
-using ReefDB.Raft.Messages;
 
 namespace ReefDB.Replication;
 
-/// <summary>One Ready: persist, send, install, apply, answer reads, advance — in that order.</summary>
+/// <summary>One Ready: persist, send, install, apply (or hand to the applier: RaftReplica.Apply.cs), answer reads,
+/// advance — in that order.</summary>
 public sealed partial class RaftReplica
 {
     // The hard state last written to the state file. A change of the commit index alone is not written (it is an
@@ -26,6 +25,9 @@ public sealed partial class RaftReplica
         {
             transport.Send(ready.EarlyMessages);
         }
+
+        // Committed entries that earlier Readies made durable are applied while this one is written and synced.
+        var handedOff = HandOffDurableCommitted(ready);
 
         // 1. Durable before visible: snapshot, entries (one write, one fsync), term and vote.
         if (ready.Snapshot is { } snapshot)
@@ -55,34 +57,16 @@ public sealed partial class RaftReplica
             transport.Send(ready.MessagesAfterPersist);
         }
 
-        // 3. Install and apply.
+        // 3. Install (after a barrier: the applier finishes what it holds first) and apply the rest in order.
         if (ready.Snapshot is { } installed)
         {
+            DrainApplier();
             InstallSnapshotIntoStateMachine(installed.Metadata);
         }
 
-        foreach (var entry in ready.CommittedEntries)
-        {
-            if (entry.Index <= stateMachine.Current.AppliedIndex)
-            {
-                continue;
-            }
+        ApplyCommitted(ready.CommittedEntries, handedOff);
 
-            if (entry.Type == EntryType.ConfChange)
-            {
-                ApplyConfChange(entry);
-            }
-            else
-            {
-                ApplyNormal(entry);
-            }
-        }
-
-        if (ready.CommittedEntries.Count > 0)
-        {
-            CompleteAppliedWaiters();
-        }
-
+        // Reads wait for their index to be applied, by whichever thread applies it (RaftReplica.Reads.cs).
         foreach (var read in ready.ReadStates)
         {
             OnReadState(read);
@@ -94,15 +78,6 @@ public sealed partial class RaftReplica
         }
 
         node.Advance(ready);
-    }
-
-    private void ApplyConfChange(Entry entry)
-    {
-        stateMachine.Skip(entry.Index);
-        var (change, membership) = ConfChangeCodec.Decode(entry.Data.Span);
-        LogMessages.MembershipApplied(logger, NodeId, entry.Index, change.ToString(), membership.ToString());
-        CompleteConfChange(entry);
-        MembershipChanged?.Invoke(this, new MembershipChange(entry.Index, change, membership));
     }
 
     private void OnSoftState(SoftState soft)

@@ -77,6 +77,7 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
         PublishSnapshot();
         appliedAtLastSnapshot = stateMachine.Current.AppliedIndex;
         logBytesAtLastSnapshot = storage.LogBytesOnDisk;
+        applier = CreateApplier();
         loopThread = new Thread(RunLoop) { IsBackground = true, Name = $"reefdb-raft-{options.NodeId}" };
     }
 
@@ -116,6 +117,7 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
             var state = RestoreNewestSnapshot(storage);
             var replica = new RaftReplica(options, transport, storage, new ReefStateMachine(state, options.SessionPolicy), logger);
             LogMessages.Opened(logger, options.NodeId, options.RaftDirectory, state.AppliedIndex, storage.LastIndex);
+            replica.applier.Start();
             replica.loopThread.Start();
             return replica;
         }
