@@ -18,11 +18,12 @@ internal sealed class BranchNode<TKey, TValue> : TreeNode<TKey, TValue>
     }
 
     private BranchNode(BranchNode<TKey, TValue> source, object? owner)
-        : base((TKey[])source.keys.Clone(), owner)
+        : base(source.keys, owner)
     {
         children = (TreeNode<TKey, TValue>[])source.children.Clone();
         childCount = source.childCount;
         total = source.total;
+        keysShared = true;
     }
 
     /// <summary>children in key order, in [0, <see cref="childCount"/>).</summary>
@@ -31,8 +32,28 @@ internal sealed class BranchNode<TKey, TValue> : TreeNode<TKey, TValue>
     /// <summary>Number of children; separators are in keys[0, childCount - 1).</summary>
     internal int childCount;
 
-    /// <summary>This branch if <paramref name="token"/> owns it, else a copy owned by <paramref name="token"/>.</summary>
+    /// <summary>
+    /// True while <see cref="TreeNode{TKey, TValue}.keys"/> is the array of the branch this one was copied from.
+    /// Most edits replace one child and leave the separators alone, so a copy shares them (half of a branch's
+    /// bytes) and takes its own array only before it changes one (<see cref="OwnKeys"/>).
+    /// </summary>
+    private bool keysShared;
+
+    /// <summary>
+    /// This branch if <paramref name="token"/> owns it, else a copy owned by <paramref name="token"/> whose children
+    /// may be replaced at once; call <see cref="OwnKeys"/> before changing its separators or its child count.
+    /// </summary>
     internal BranchNode<TKey, TValue> Writable(object? token) => IsOwnedBy(token) ? this : new BranchNode<TKey, TValue>(this, token);
+
+    /// <summary>Gives this (writable) branch a separator array of its own, so that changing it leaves every other branch as it was.</summary>
+    internal void OwnKeys()
+    {
+        if (keysShared)
+        {
+            keys = (TKey[])keys.Clone();
+            keysShared = false;
+        }
+    }
 
     /// <summary>Entries in children [0, <paramref name="childIndex"/>): the rank of the first entry of that child.</summary>
     internal int EntriesBefore(int childIndex)
@@ -53,6 +74,7 @@ internal sealed class BranchNode<TKey, TValue> : TreeNode<TKey, TValue>
     /// <summary>Drops children from <paramref name="newCount"/> on (and their separators), clearing slots.</summary>
     internal void Truncate(int newCount)
     {
+        OwnKeys();
         int old = childCount;
         childCount = newCount;
         Array.Clear(children, newCount, old - newCount);

@@ -28,7 +28,13 @@ internal static partial class TreeEditor<TKey, TValue>
             return false;
         }
 
-        // The comparison is done: from here on nothing can fail, so the edit is all or nothing.
+        // Arrays shared with other leaves take a slot only by claiming it; nothing has changed if that fails.
+        if (leaf.claim is { } claim && !claim.TryClaim(count))
+        {
+            return false;
+        }
+
+        // From here on nothing can fail, so the edit is all or nothing.
         leaf.InsertAt(count, key, value);
         node = root;
         while (node is BranchNode<TKey, TValue> branch)

@@ -110,17 +110,44 @@ internal static partial class TreeEditor<TKey, TValue>
 
         pos = ~pos;
         op.outcome = InsertOutcome.Added;
-        var left = leaf.Writable(op.token);
-        if (leaf.total < TreeShape.LeafCapacity)
+        const int full = TreeShape.LeafCapacity;
+        if (leaf.total < full)
         {
-            left.InsertAt(pos, op.key, op.value);
-            return left;
+            // An entry after the last one goes into the leaf's next free slot without copying the leaf
+            // (a leaf this editor owns outright is grown in place below, which is cheaper still).
+            if (pos == leaf.total && !(leaf.IsOwnedBy(op.token) && leaf.claim is null)
+                && leaf.TryAppendShared(op.key, op.value, op.token) is { } appended)
+            {
+                return appended;
+            }
+
+            var grown = leaf.Writable(op.token);
+            grown.InsertAt(pos, op.key, op.value);
+            return grown;
         }
 
         // Split: of the Capacity + 1 entries, the first leftCount stay left.
-        const int full = TreeShape.LeafCapacity;
         int leftCount = rightEdge && pos == full ? full : leftEdge && pos == 0 ? 1 : (full + 1) / 2;
         var right = new LeafNode<TKey, TValue>(op.token);
+        if (leftCount == full)
+        {
+            // Appending past the rightmost full leaf leaves that leaf as it is, so it is not copied.
+            right.InsertAt(0, op.key, op.value);
+            op.splitRight = right;
+            op.splitKey = op.key;
+            return leaf;
+        }
+
+        if (leftCount == 1)
+        {
+            // The mirror case: a key before the leftmost full leaf gets a leaf of its own.
+            right.InsertAt(0, op.key, op.value);
+            op.splitRight = leaf;
+            op.splitKey = leaf.keys[0];
+            return right;
+        }
+
+        var left = leaf.Writable(op.token);
         if (pos < leftCount)
         {
             right.AppendFrom(left, leftCount - 1, full - (leftCount - 1));
@@ -142,6 +169,7 @@ internal static partial class TreeEditor<TKey, TValue>
     /// <summary>Inserts <paramref name="child"/> at <paramref name="index"/> (its separator at index - 1), splitting evenly when full.</summary>
     private static void InsertChild(BranchNode<TKey, TValue> branch, int index, TKey separator, TreeNode<TKey, TValue> child, ref Insertion op)
     {
+        branch.OwnKeys();
         int count = branch.childCount;
         if (count < TreeShape.BranchCapacity)
         {

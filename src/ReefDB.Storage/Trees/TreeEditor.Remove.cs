@@ -75,6 +75,7 @@ internal static partial class TreeEditor<TKey, TValue>
     /// <summary>Merges children <paramref name="left"/> and left + 1 of <paramref name="parent"/> when they fit in one node, else shares their entries evenly.</summary>
     private static void Rebalance(BranchNode<TKey, TValue> parent, int left, object? token)
     {
+        parent.OwnKeys();
         if (parent.children[left] is LeafNode<TKey, TValue> leftLeaf)
         {
             RebalanceLeaves(parent, left, leftLeaf.Writable(token), (LeafNode<TKey, TValue>)parent.children[left + 1], token);
@@ -123,6 +124,7 @@ internal static partial class TreeEditor<TKey, TValue>
 
     private static void RebalanceBranches(BranchNode<TKey, TValue> parent, int left, BranchNode<TKey, TValue> l, BranchNode<TKey, TValue> r, object? token)
     {
+        l.OwnKeys();
         parent.children[left] = l;
         int lc = l.childCount;
         int rc = r.childCount;
@@ -139,6 +141,7 @@ internal static partial class TreeEditor<TKey, TValue>
         }
 
         r = r.Writable(token);
+        r.OwnKeys();
         parent.children[left + 1] = r;
         int target = (lc + rc) / 2;
         if (lc < target)
@@ -175,6 +178,7 @@ internal static partial class TreeEditor<TKey, TValue>
     /// <summary>Removes child <paramref name="index"/> (≥ 1) and the separator before it.</summary>
     private static void RemoveChild(BranchNode<TKey, TValue> parent, int index)
     {
+        parent.OwnKeys();
         int count = parent.childCount;
         Array.Copy(parent.children, index + 1, parent.children, index, count - index - 1);
         Array.Copy(parent.keys, index, parent.keys, index - 1, count - index - 1);

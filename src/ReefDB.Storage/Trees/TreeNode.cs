@@ -16,7 +16,8 @@ internal abstract class TreeNode<TKey, TValue>
     }
 
     /// <summary>Leaf: entry keys in [0, total), strictly ascending. Branch: separators in [0, childCount - 1).</summary>
-    internal readonly TKey[] keys;
+    /// <remarks>Not readonly only so that a branch can trade a shared separator array for its own copy (see <see cref="BranchNode{TKey, TValue}.OwnKeys"/>).</remarks>
+    internal TKey[] keys;
 
     /// <summary>The edit token of the builder allowed to mutate this node in place; null when frozen from birth.</summary>
     internal readonly object? owner;

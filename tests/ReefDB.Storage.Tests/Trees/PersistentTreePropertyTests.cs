@@ -69,7 +69,44 @@ public sealed class PersistentTreePropertyTests
         }
     }
 
+    /// <summary>
+    /// Mostly ascending keys (row ids): inserts at the end of leaves share the leaf's arrays with the version they
+    /// grow from, and rewinds make two versions grow from one leaf, so their appends compete for the same slot.
+    /// </summary>
+    [Fact]
+    public void Ascending_appends_from_shared_versions_match_a_sorted_dictionary() =>
+        AppendWorkload().Sample(
+            ops => new TreeModel<int>(k => k, Comparer<int>.Default).Run(ops), iter: 150, threads: 1);
+
+    [Fact]
+    public void Ascending_appends_on_reference_keys_match_a_sorted_dictionary() =>
+        AppendWorkload().Sample(
+            ops => new TreeModel<string>(Key, StringComparer.Ordinal).Run(ops), iter: 40, threads: 1);
+
     private static string Key(int i) => i.ToString("D5", CultureInfo.InvariantCulture);
+
+    /// <summary>Set and TryAdd with Flag take the next key above every earlier one; the rest as <see cref="Workload"/>, plus rewinds.</summary>
+    private static Gen<TreeOp[]> AppendWorkload()
+    {
+        var kind = Gen.Frequency(
+            (40, Gen.Const(TreeOpKind.Set)),
+            (20, Gen.Const(TreeOpKind.TryAdd)),
+            (5, Gen.Const(TreeOpKind.Remove)),
+            (5, Gen.Const(TreeOpKind.Get)),
+            (2, Gen.Const(TreeOpKind.StartBuilder)),
+            (1, Gen.Const(TreeOpKind.FreezeBuilder)),
+            (1, Gen.Const(TreeOpKind.EndBuilder)),
+            (4, Gen.Const(TreeOpKind.Snapshot)),
+            (3, Gen.Const(TreeOpKind.Rewind)),
+            (2, Gen.Const(TreeOpKind.CheckRange)));
+        var op = Gen.Select(kind, Gen.Int[0, 3000], Gen.Int[0, 15], Gen.Int[0, 3000], Gen.Frequency((9, Gen.Const(true)), (1, Gen.Const(false))))
+            .Select((k, key, value, other, flag) => new TreeOp(k, key, value, other, flag));
+        return op.Array[0, 1500].Select(ops =>
+        {
+            int next = 3000;
+            return ops.Select(o => o.Kind is TreeOpKind.Set or TreeOpKind.TryAdd && o.Flag ? o with { Key = next++ } : o).ToArray();
+        });
+    }
 
     private static Gen<TreeOp[]> Workload(int keySpace, int maxOps)
     {
@@ -82,7 +119,8 @@ public sealed class PersistentTreePropertyTests
             (1, Gen.Const(TreeOpKind.FreezeBuilder)),
             (1, Gen.Const(TreeOpKind.EndBuilder)),
             (2, Gen.Const(TreeOpKind.Snapshot)),
-            (3, Gen.Const(TreeOpKind.CheckRange)));
+            (3, Gen.Const(TreeOpKind.CheckRange)),
+            (1, Gen.Const(TreeOpKind.Rewind)));
         var op = Gen.Select(kind, Gen.Int[0, keySpace], Gen.Int[0, 15], Gen.Int[0, keySpace], Gen.Bool)
             .Select((k, key, value, other, flag) => new TreeOp(k, key, value, other, flag));
         return op.Array[0, maxOps];

@@ -16,12 +16,16 @@ internal enum TreeOpKind
     EndBuilder,
     Snapshot,
     CheckRange,
+
+    /// <summary>Goes back to snapshot number Other (modulo their count) and edits on from there, as a failed batch does.</summary>
+    Rewind,
 }
 
 /// <summary>
 /// Runs a workload on a <see cref="PersistentTree{TKey, TValue}"/> (directly or through builders) and on a
 /// SortedDictionary model side by side, failing on the first difference. Snapshots taken along the way
-/// must still hold their contents at the end: old versions are never disturbed by later edits.
+/// must still hold their contents at the end: old versions are never disturbed by later edits, also when
+/// editing goes on from an earlier snapshot (<see cref="TreeOpKind.Rewind"/>), so that two versions grow from one.
 /// </summary>
 internal sealed class TreeModel<TKey>(Func<int, TKey> keyOf, IComparer<TKey> comparer)
     where TKey : notnull
@@ -112,6 +116,20 @@ internal sealed class TreeModel<TKey>(Func<int, TKey> keyOf, IComparer<TKey> com
                 break;
             case TreeOpKind.CheckRange:
                 CheckRange(op);
+                break;
+            case TreeOpKind.Rewind:
+                if (snapshots.Count > 0)
+                {
+                    var (earlier, contents) = snapshots[op.Other % snapshots.Count];
+                    tree = earlier;
+                    builder = null;
+                    model.Clear();
+                    foreach (var (k, v) in contents)
+                    {
+                        model[k] = v;
+                    }
+                }
+
                 break;
         }
     }
