@@ -214,7 +214,7 @@ public sealed class RaftNode
 
         var messages = new Message[core.Messages.Count + core.MessagesAfterAppend.Count - selfCount];
         core.Messages.CopyTo(messages);
-        var earlyCount = IsEarlySender ? core.Messages.Count : 0;
+        var earlyCount = IsEarlySender && !CommitsUnpersisted(hard, entries) ? core.Messages.Count : 0;
         var selfSteps = selfCount == 0 ? [] : new Message[selfCount];
         var next = core.Messages.Count;
         selfCount = 0;
@@ -301,6 +301,15 @@ public sealed class RaftNode
     /// keeping the rest with them keeps the rule for non-leaders simple, at no cost to the write path.
     /// </summary>
     private bool IsEarlySender => core.Role == RaftRole.Leader;
+
+    /// <summary>
+    /// Whether the commit index covers entries this Ready is about to persist: a lone voter's (it commits on append,
+    /// see <see cref="Ready"/>). Any message may then carry that commit index (a learner's append, a forwarded read's
+    /// answer), so none leaves before the entries are durable: a crash before the write would otherwise leave a learner
+    /// with an entry committed nowhere. With other voters a commit always rests on persisted copies, so this is false.
+    /// </summary>
+    private static bool CommitsUnpersisted(HardState hard, Entry[] entries) =>
+        entries.Length > 0 && hard.Commit >= entries[0].Index;
 
     private void ThrowIfDropped(ProposalDropReason? reason)
     {

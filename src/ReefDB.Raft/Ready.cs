@@ -25,6 +25,13 @@ namespace ReefDB.Raft;
 /// a candidate's own vote) are processed then, so a node counts itself in a quorum only after it persisted.
 /// </description></item>
 /// </list>
+/// <para>A leader that is the only voter (learners aside) is its own quorum: it counts its entries when it appends
+/// them, so they come out in one Ready both in <see cref="Entries"/> and in <see cref="CommittedEntries"/> (with
+/// <see cref="HardState"/>'s commit covering them), and a write takes one Ready instead of two. The order above is
+/// what makes that safe: the entries are durable (step 1) before they are applied (step 3), and the commit index is
+/// never persisted ahead of them. Because any message may carry that commit index (a learner's append), a Ready
+/// whose commit covers its own <see cref="Entries"/> puts every message in <see cref="MessagesAfterPersist"/>. With
+/// other voters nothing changes: the leader still counts itself on Advance and its appends still leave early.</para>
 /// <para>Only one Ready is outstanding at a time: <see cref="RaftNode.HasReady"/> is false and
 /// <see cref="RaftNode.GetReady"/> throws until <see cref="RaftNode.Advance"/>. Other inputs (ticks, messages,
 /// proposals) may be given meanwhile; their effects go into the next Ready. A driver that crashes between steps
@@ -63,7 +70,8 @@ public sealed class Ready
     /// The part of <see cref="Messages"/> that may be sent before (or while) the state above is persisted: a leader's
     /// appends, heartbeats, snapshots and read-index answers. None of them promises that this node's log is durable: a
     /// leader counts its own entries towards a commit only on <see cref="RaftNode.Advance"/>, after it persisted them
-    /// (Raft dissertation §10.2.1). Empty unless this node leads.
+    /// (Raft dissertation §10.2.1). Empty unless this node leads, and empty when a lone voter committed entries of this
+    /// Ready (see the remarks).
     /// </summary>
     public IReadOnlyList<Message> EarlyMessages { get; internal init; } = [];
 

@@ -37,9 +37,10 @@ public sealed class RaftNodeTests
         Assert.Contains("RaftConfig.Applied (5)", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A node counts itself towards a commit only after its entries are persisted (Advance).</summary>
+    /// <summary>A lone voter is its own quorum: its entry comes out to persist and to apply in the same Ready, and no
+    /// second Ready follows (Core/LoneVoterCommitTests holds the rest of this contract).</summary>
     [Fact]
-    public void A_leader_acknowledges_its_own_entries_only_after_advance()
+    public void A_lone_voter_commits_its_entry_in_the_ready_that_carries_it()
     {
         var node = Single(out var storage);
         node.Campaign();
@@ -47,14 +48,12 @@ public sealed class RaftNodeTests
         Assert.Equal(RaftRole.Leader, node.Role);
         node.Propose("x"u8.ToArray());
         var ready = node.GetReady();
-        Assert.Single(ready.Entries);
-        Assert.Empty(ready.CommittedEntries);
-        Assert.Equal(1UL, node.Status.HardState.Commit);
+        Assert.Equal(2UL, Assert.Single(ready.Entries).Index);
+        Assert.Equal(2UL, Assert.Single(ready.CommittedEntries).Index);
+        Assert.Equal(2UL, ready.HardState?.Commit);
         storage.Append(ready.Entries);
         node.Advance(ready);
-        Assert.Equal(2UL, node.Status.HardState.Commit);
-        var next = node.GetReady();
-        Assert.Equal(2UL, Assert.Single(next.CommittedEntries).Index);
+        Assert.False(node.HasReady);
     }
 
     /// <summary>A vote leaves in the same Ready as the hard state recording it, so persisting first is enough.</summary>
