@@ -40,8 +40,13 @@ public sealed class DatabaseVersion
 
     internal TableData Data(string table) => Tables[table];
 
+    /// <summary>
+    /// A version derived from this one, numbered one past it: a batch's first change then already carries the
+    /// number the batch publishes (<see cref="SqlEngine.Execute(DatabaseVersion, PreparedBatch, IReadOnlyList{Types.SqlValue}, ExecutionEnvironment)"/>
+    /// renumbers the result of a batch that changed several times, so that a batch counts once).
+    /// </summary>
     internal DatabaseVersion With(DatabaseCatalog catalog, ImmutableSortedDictionary<string, TableData> tables) =>
-        new(Number, catalog, tables);
+        new(Number + 1, catalog, tables);
 
     internal DatabaseVersion WithNumber(long number) => new(number, Catalog, Tables);
 }

@@ -40,11 +40,14 @@ public sealed class SqlEngine
         var current = version;
         var inBlock = false;
         var aborted = false;
-        var savepoints = new List<Savepoint>();
+        // Made at the first SAVEPOINT: most batches have none.
+        List<Savepoint>? savepoints = null;
         var settingsAtBegin = functions.SaveSettings();
         var batchTextSearchConfig = env.DefaultTextSearchConfig;
-        foreach (var statement in batch.Statements)
+        var statements = batch.Statements;
+        for (var s = 0; s < statements.Count; s++)
         {
+            var statement = statements[s];
             var syntax = statement.Syntax;
             try
             {
@@ -59,7 +62,7 @@ public sealed class SqlEngine
                         }
 
                         inBlock = true;
-                        savepoints.Clear();
+                        savepoints?.Clear();
                         settingsAtBegin = functions.SaveSettings();
                         results.Add(StatementResult.Command("BEGIN"));
                         continue;
@@ -84,9 +87,9 @@ public sealed class SqlEngine
 
                 if (aborted)
                 {
-                    if (syntax is RollbackToSavepointStatement rts && savepoints.FindLastIndex(s => s.Name == rts.Name) is var at and >= 0)
+                    if (syntax is RollbackToSavepointStatement rts && LastSavepoint(savepoints, rts.Name) is var at and >= 0)
                     {
-                        current = savepoints[at].Version;
+                        current = savepoints![at].Version;
                         functions.RestoreSettings(savepoints[at].Settings);
                         savepoints.RemoveRange(at + 1, savepoints.Count - at - 1);
                         aborted = false;
@@ -101,14 +104,14 @@ public sealed class SqlEngine
                 {
                     case SavepointStatement sp:
                         RequireBlock(inBlock, "SAVEPOINT");
-                        savepoints.Add(new Savepoint(sp.Name, current, functions.SaveSettings()));
+                        (savepoints ??= []).Add(new Savepoint(sp.Name, current, functions.SaveSettings()));
                         results.Add(StatementResult.Command("SAVEPOINT"));
                         continue;
                     case RollbackToSavepointStatement rt:
                         {
                             RequireBlock(inBlock, "ROLLBACK TO SAVEPOINT");
                             var i = FindSavepoint(savepoints, rt.Name);
-                            current = savepoints[i].Version;
+                            current = savepoints![i].Version;
                             functions.RestoreSettings(savepoints[i].Settings);
                             savepoints.RemoveRange(i + 1, savepoints.Count - i - 1);
                             results.Add(StatementResult.Command("ROLLBACK"));
@@ -119,7 +122,7 @@ public sealed class SqlEngine
                         {
                             RequireBlock(inBlock, "RELEASE SAVEPOINT");
                             var i = FindSavepoint(savepoints, rs.Name);
-                            savepoints.RemoveRange(i, savepoints.Count - i);
+                            savepoints!.RemoveRange(i, savepoints.Count - i);
                             results.Add(StatementResult.Command("RELEASE"));
                             continue;
                         }
@@ -165,7 +168,11 @@ public sealed class SqlEngine
             }
         }
 
-        var outcome = ReferenceEquals(committed, version) ? version : committed.WithNumber(version.Number + 1);
+        // A batch that changed anything counts once; derived versions are already numbered one past their source
+        // (DatabaseVersion.With), so a batch of one writing statement needs no renumbered copy.
+        var outcome = ReferenceEquals(committed, version) ? version
+            : committed.Number == version.Number + 1 ? committed
+            : committed.WithNumber(version.Number + 1);
         return new BatchOutcome(outcome, results, inBlock);
     }
 
@@ -202,9 +209,27 @@ public sealed class SqlEngine
         }
     }
 
-    private static int FindSavepoint(List<Savepoint> savepoints, string name)
+    /// <summary>The index of the latest savepoint named <paramref name="name"/>, or -1. A loop rather than a
+    /// lambda: a lambda capturing the statement made the compiler allocate its closure for every statement.</summary>
+    private static int LastSavepoint(List<Savepoint>? savepoints, string name)
     {
-        var i = savepoints.FindLastIndex(s => s.Name == name);
+        if (savepoints is not null)
+        {
+            for (var i = savepoints.Count - 1; i >= 0; i--)
+            {
+                if (string.Equals(savepoints[i].Name, name, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FindSavepoint(List<Savepoint>? savepoints, string name)
+    {
+        var i = LastSavepoint(savepoints, name);
         return i >= 0 ? i : throw new SqlException(SqlStates.InvalidSavepointSpecification, $"savepoint \"{name}\" does not exist");
     }
 

@@ -70,9 +70,9 @@ public sealed class ReefStateMachine
 
         var (database, results) = Execute(state.Database, batch);
         var outcome = new CommandOutcome { AppliedIndex = index };
-        foreach (var result in results)
+        for (var i = 0; i < results.Count; i++)
         {
-            outcome.Statements.Add(OutcomeCodec.Encode(result));
+            outcome.Statements.Add(OutcomeCodec.Encode(results[i]));
         }
 
         var sessions = deduplicate
@@ -85,21 +85,25 @@ public sealed class ReefStateMachine
     /// <summary>Replaces the whole state, e.g. after installing a snapshot from the leader.</summary>
     public void Restore(StateMachineState state) => Publish(state);
 
-    private (DatabaseVersion Database, List<StatementResult> Results) Execute(DatabaseVersion start, CommandBatch batch)
+    private (DatabaseVersion Database, IReadOnlyList<StatementResult> Results) Execute(DatabaseVersion start, CommandBatch batch)
     {
-        var results = new List<StatementResult>();
         if (!ApplyFormat.IsSupported(batch.FormatVersion))
         {
-            results.Add(StatementResult.Failed(new SqlException(
+            return (start, [StatementResult.Failed(new SqlException(
                 SqlStates.FeatureNotSupported,
-                $"command batch format {batch.FormatVersion} is newer than this binary supports ({ApplyFormat.Current}); upgrade this node")));
-            return (start, results);
+                $"command batch format {batch.FormatVersion} is newer than this binary supports ({ApplyFormat.Current}); upgrade this node"))]);
         }
 
         var env = EnvironmentOf(batch);
         var database = start;
-        foreach (var statement in batch.Statements)
+        var statements = batch.Statements;
+
+        // A batch of one statement (the usual write) answers with the engine's own result list; more are gathered.
+        List<StatementResult>? gathered = statements.Count == 1 ? null : [];
+        IReadOnlyList<StatementResult> results = gathered ?? [];
+        for (var s = 0; s < statements.Count; s++)
         {
+            var statement = statements[s];
             PreparedBatch prepared;
             try
             {
@@ -107,25 +111,50 @@ public sealed class ReefStateMachine
             }
             catch (SqlException syntaxError)
             {
-                results.Add(StatementResult.Failed(syntaxError));
-                return (start, results);
+                return (start, [.. results, StatementResult.Failed(syntaxError)]);
             }
 
             var executed = engine.Execute(database, prepared, DecodeParameters(statement), env);
-            foreach (var result in executed.Results)
+            var failed = FirstError(executed.Results);
+            if (gathered is null && failed < 0)
             {
-                results.Add(result);
-                if (result.IsError)
+                results = executed.Results;
+            }
+            else
+            {
+                gathered ??= [];
+                for (var r = 0; r < executed.Results.Count && (failed < 0 || r <= failed); r++)
                 {
-                    // The batch is one transaction: the first failure discards everything it did.
-                    return (start, results);
+                    gathered.Add(executed.Results[r]);
                 }
+
+                results = gathered;
+            }
+
+            if (failed >= 0)
+            {
+                // The batch is one transaction: the first failure discards everything it did.
+                return (start, results);
             }
 
             database = executed.Version;
         }
 
         return (database, results);
+    }
+
+    /// <summary>The index of the first failed result, or -1.</summary>
+    private static int FirstError(IReadOnlyList<StatementResult> results)
+    {
+        for (var i = 0; i < results.Count; i++)
+        {
+            if (results[i].IsError)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static ExecutionEnvironment EnvironmentOf(CommandBatch batch)

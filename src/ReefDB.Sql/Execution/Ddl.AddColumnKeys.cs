@@ -45,7 +45,7 @@ internal static partial class Ddl
         var fk = ForeignKeyFrom(r.Name, [column], r.Reference, table, v.Catalog, table.ForeignKeys.Length);
         table = table with { ForeignKeys = table.ForeignKeys.Add(fk) };
         var version = v.With(v.Catalog.WithTable(table), v.Tables);
-        var writes = new WriteSet(version, new Planner(version));
+        var writes = new WriteSet(version);
         foreach (var (_, row) in version.Data(name).Rows.Range(null, null))
         {
             ForeignKeys.CheckParentExists(writes, table, row);

@@ -19,6 +19,7 @@ internal sealed record ConflictAction(
 /// </summary>
 internal sealed class InsertExecutable : Executable
 {
+    private const string OneRowTag = "INSERT 0 1";
     private readonly TableRuntime runtime;
     private readonly int[] targets;
     private readonly Evaluator?[][]? values;
@@ -43,17 +44,20 @@ internal sealed class InsertExecutable : Executable
     {
         ctx.Version = version;
         var table = runtime.Table;
-        var ws = new WriteSet(version, new Planner(version), new(StringComparer.Ordinal) { [table.Name] = runtime });
+        var ws = new WriteSet(version, runtime);
         var writer = ws.Writer(table.Name);
         var returned = returning is null ? null : new List<SqlValue[]>();
         long count = 0;
         if (values is not null)
         {
+            // Which columns a row assigns: on the stack for ordinary widths, as a single-row INSERT is the hot path.
+            var columns = table.Columns.Length;
+            var assigned = columns <= 256 ? stackalloc bool[columns] : new bool[columns];
             foreach (var r in values)
             {
                 // One value per target column, null meaning DEFAULT.
                 var row = new SqlValue[table.RowWidth];
-                var assigned = new bool[table.Columns.Length];
+                assigned.Clear();
                 for (var i = 0; i < targets.Length; i++)
                 {
                     if (r[i] is { } e)
@@ -89,14 +93,14 @@ internal sealed class InsertExecutable : Executable
                         row[targets[i]] = input[i];
                     }
 
-                    FillDefaults(row, null, ctx);
+                    FillDefaults(row, ctx);
                 }
 
                 count += Store(ws, writer, row, returned, ctx);
             }
         }
 
-        var tag = string.Create(CultureInfo.InvariantCulture, $"INSERT 0 {count}");
+        var tag = count == 1 ? OneRowTag : string.Create(CultureInfo.InvariantCulture, $"INSERT 0 {count}");
         return (new StatementResult(tag, returningColumns, returned, count), ws.Commit());
     }
 
@@ -122,13 +126,26 @@ internal sealed class InsertExecutable : Executable
         return true;
     }
 
-    /// <summary>Evaluates the defaults of the columns not assigned (null: the columns that are not targets).</summary>
-    private void FillDefaults(SqlValue[] row, bool[]? assigned, ExecContext ctx)
+    /// <summary>Evaluates the defaults of the columns not assigned.</summary>
+    private void FillDefaults(SqlValue[] row, ReadOnlySpan<bool> assigned, ExecContext ctx)
     {
         var defaults = runtime.Defaults;
         for (var c = 0; c < defaults.Length; c++)
         {
-            if (defaults[c] is { } d && !(assigned is null ? Array.IndexOf(targets, c) >= 0 : assigned[c]))
+            if (defaults[c] is { } d && !assigned[c])
+            {
+                row[c] = d([], ctx);
+            }
+        }
+    }
+
+    /// <summary>Evaluates the defaults of the columns that are not targets.</summary>
+    private void FillDefaults(SqlValue[] row, ExecContext ctx)
+    {
+        var defaults = runtime.Defaults;
+        for (var c = 0; c < defaults.Length; c++)
+        {
+            if (defaults[c] is { } d && Array.IndexOf(targets, c) < 0)
             {
                 row[c] = d([], ctx);
             }

@@ -39,7 +39,7 @@ internal sealed class ModifyExecutable : Executable
         var table = runtime.Table;
         var width = table.RowWidth;
         var matches = plan.Execute(ctx).ToList();
-        var ws = new WriteSet(version, new Planner(version), new(StringComparer.Ordinal) { [table.Name] = runtime });
+        var ws = new WriteSet(version, runtime);
         var writer = ws.Writer(table.Name);
         var done = new HashSet<SqlValue[]>(new RowEqualityComparer(table.StorageKeyWidth));
         var returned = returning is null ? null : new List<SqlValue[]>();

@@ -39,7 +39,7 @@ internal sealed partial class TableWriter
         }
 
         // Such entries are keyed by their parts alone (see EntryKey), so an exact lookup finds the conflict.
-        if (indexes[index.Index.Name].Entries.TryGet(new RowKey(parts), out var other) &&
+        if (indexes![index.Index.Name].Entries.TryGet(new RowKey(parts), out var other) &&
             (self is null || !new Planning.Nodes.RowEqualityComparer(self.Length).Equals(self, other)))
         {
             throw Duplicate(index.Index.Name, index.Index.Keys.Select(k => k.IsColumn ? Table.Columns[k.Column].Name : "expr"), parts);
@@ -64,12 +64,12 @@ internal sealed partial class TableWriter
 
     private void AddEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
-        var (entries, distinct) = indexes[index.Index.Name];
+        var (entries, distinct) = indexes![index.Index.Name];
         if (index.Index.IsGin)
         {
             // A GIN index's leading part is the lexeme: its distinct count is the number of lexemes indexed.
             indexes[index.Index.Name] = (entries, distinct + GinEntries.Add(entries, parts[0], storageKey));
-            gin[index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], 1);
+            gin![index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], 1);
             return;
         }
 
@@ -84,11 +84,11 @@ internal sealed partial class TableWriter
 
     private void RemoveEntry(IndexRuntime index, SqlValue[] parts, SqlValue[] storageKey)
     {
-        var (entries, distinct) = indexes[index.Index.Name];
+        var (entries, distinct) = indexes![index.Index.Name];
         if (index.Index.IsGin)
         {
             indexes[index.Index.Name] = (entries, Math.Max(0, distinct - GinEntries.Remove(entries, parts[0], storageKey)));
-            gin[index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], -1);
+            gin![index.Index.Name] = GinEntries.Count(gin[index.Index.Name], parts[0], -1);
             return;
         }
 

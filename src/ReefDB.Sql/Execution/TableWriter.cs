@@ -12,8 +12,11 @@ namespace ReefDB.Sql.Execution;
 internal sealed partial class TableWriter
 {
     private readonly RowTree.Builder rows;
-    private readonly SortedDictionary<string, (RowTree.Builder Entries, long Distinct)> indexes = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, GinStatistics> gin = new(StringComparer.Ordinal);
+
+    // Both null when the table has no index (most single-row writes): then Freeze keeps the old index map.
+    private readonly SortedDictionary<string, (RowTree.Builder Entries, long Distinct)>? indexes;
+    private readonly SortedDictionary<string, GinStatistics>? gin;
+    private readonly ImmutableSortedDictionary<string, IndexData> unindexed;
     private readonly int leadingKeyLength;
     private long nextRowId;
 
@@ -21,12 +24,18 @@ internal sealed partial class TableWriter
     {
         Runtime = runtime;
         rows = data.Rows.ToBuilder();
-        foreach (var (name, index) in data.Indexes)
+        unindexed = data.Indexes;
+        if (!data.Indexes.IsEmpty)
         {
-            indexes[name] = (index.Entries.ToBuilder(), index.DistinctLeading);
-            if (index.Gin is { } statistics)
+            indexes = new(StringComparer.Ordinal);
+            gin = new(StringComparer.Ordinal);
+            foreach (var (name, index) in data.Indexes)
             {
-                gin[name] = statistics;
+                indexes[name] = (index.Entries.ToBuilder(), index.DistinctLeading);
+                if (index.Gin is { } statistics)
+                {
+                    gin[name] = statistics;
+                }
             }
         }
 
@@ -96,7 +105,7 @@ internal sealed partial class TableWriter
             yield break;
         }
 
-        foreach (var e in indexes[index.Name].Entries.Range(RowKey.Before(prefix), RowKey.After(prefix)))
+        foreach (var e in indexes![index.Name].Entries.Range(RowKey.Before(prefix), RowKey.After(prefix)))
         {
             if (rows.TryGet(new RowKey(e.Value), out var row))
             {
@@ -197,11 +206,18 @@ internal sealed partial class TableWriter
         }
     }
 
-    public TableData Freeze() => new(
-        rows.ToImmutable(),
-        indexes.Aggregate(
-            ImmutableSortedDictionary.Create<string, IndexData>(StringComparer.Ordinal),
-            (map, e) => map.SetItem(e.Key, new IndexData(
-                e.Value.Entries.ToImmutable(), e.Value.Distinct, gin.TryGetValue(e.Key, out var statistics) ? statistics : null))),
-        nextRowId);
+    public TableData Freeze()
+    {
+        var frozen = unindexed;
+        if (indexes is not null)
+        {
+            frozen = ImmutableSortedDictionary.Create<string, IndexData>(StringComparer.Ordinal);
+            foreach (var (name, (entries, distinct)) in indexes)
+            {
+                frozen = frozen.SetItem(name, new IndexData(entries.ToImmutable(), distinct, gin!.TryGetValue(name, out var statistics) ? statistics : null));
+            }
+        }
+
+        return new TableData(rows.ToImmutable(), frozen, nextRowId);
+    }
 }
