@@ -26,6 +26,9 @@ internal static class BenchRun
                 clients.Add(client);
                 var runner = new LoadRunner(client, value, options.GetKeys, progress);
                 await runner.WithRetriesAsync(() => client.PrepareAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                // Every endpoint answers once before the first calls are timed, so that they time the server's
+                // cold insert and get paths and not this process opening its connections.
+                await runner.WithRetriesAsync(() => client.FindLeaderAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
                 firstCalls[target] = await runner.FirstCallsAsync(cancellationToken).ConfigureAwait(false);
                 if (options.Workloads.Contains(BenchWorkload.Get))
                 {

@@ -10,9 +10,9 @@ internal sealed partial class LoadRunner
     /// that the warm-up ends soon after the rate stops rising.</summary>
     public static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(1);
 
-    /// <summary>Times the target's first insert and first get (of that key) through endpoint 0, right after
-    /// <see cref="IBenchClient.PrepareAsync"/>: what a client of a freshly started server waits. Not retried: a
-    /// failure here fails the run, as it would fail that client.</summary>
+    /// <summary>Times the target's first insert and first get (of that key) through endpoint 0, once every endpoint
+    /// has answered a call: what a client of a freshly started server waits on its first write and read. Not retried:
+    /// a failure here fails the run, as it would fail that client.</summary>
     public async Task<(double InsertMilliseconds, double GetMilliseconds)> FirstCallsAsync(CancellationToken cancellationToken)
     {
         var key = Interlocked.Increment(ref nextInsertKey);
