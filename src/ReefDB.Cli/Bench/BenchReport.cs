@@ -39,7 +39,7 @@ internal static class BenchReport
             warmupRows.AddRange(warmups.Select(w => new[]
             {
                 Name(w.Target), Name(w.Workload), Number(w.FirstCallMilliseconds, 2), Number(w.Elapsed.TotalSeconds, 1),
-                w.Steady ? "yes" : "no", string.Join(' ', w.SliceOpsPerSecond.Select(r => Number(r, 0))),
+                w.SliceOpsPerSecond.Count == 0 ? "off" : w.Steady ? "yes" : "no", string.Join(' ', w.SliceOpsPerSecond.Select(r => Number(r, 0))),
             }));
             WriteAligned(output, warmupRows);
         }

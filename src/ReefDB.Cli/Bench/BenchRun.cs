@@ -40,17 +40,15 @@ internal static class BenchRun
 
             // Warm-up at the smallest client count: the one where each call's own latency, which is what a cold
             // server lacks, decides the rate. The per-cell --warmup still precedes every measured window.
+            // With the steady warm-up off (a zero limit) the first calls are still reported.
             var warmups = new List<WarmupResult>();
-            if (options.SteadyWarmupLimit > TimeSpan.Zero)
+            foreach (var target in options.Targets)
             {
-                foreach (var target in options.Targets)
+                foreach (var workload in options.Workloads)
                 {
-                    foreach (var workload in options.Workloads)
-                    {
-                        var first = workload == BenchWorkload.Insert ? firstCalls[target].Insert : firstCalls[target].Get;
-                        warmups.Add(await runners[target].WarmUntilSteadyAsync(
-                            target, workload, options.Clients.Min(), first, options.SteadyWarmupLimit, cancellationToken).ConfigureAwait(false));
-                    }
+                    var first = workload == BenchWorkload.Insert ? firstCalls[target].Insert : firstCalls[target].Get;
+                    warmups.Add(await runners[target].WarmUntilSteadyAsync(
+                        target, workload, options.Clients.Min(), first, options.SteadyWarmupLimit, cancellationToken).ConfigureAwait(false));
                 }
             }
 

@@ -25,8 +25,8 @@ internal sealed partial class LoadRunner
     }
 
     /// <summary>Loads the target with <paramref name="workload"/> from <paramref name="clients"/> clients in slices of
-    /// <see cref="WarmupSlice"/> until <see cref="SteadyRate.IsSteady"/> or <paramref name="limit"/>; each slice's rate
-    /// goes to the progress stream.</summary>
+    /// <see cref="WarmupSlice"/> until <see cref="SteadyRate.IsSteady"/> or <paramref name="limit"/> (no slice at all
+    /// under a limit shorter than one slice); the slices' rates go to the progress stream.</summary>
     public async Task<WarmupResult> WarmUntilSteadyAsync(
         BenchTarget target, BenchWorkload workload, int clients, double firstCallMilliseconds, TimeSpan limit, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ internal sealed partial class LoadRunner
 
         await progress.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"warm-up  {BenchReport.Name(target),-6}  {BenchReport.Name(workload),-6}  {clients,4} clients  first call {firstCallMilliseconds,8:F2} ms  slices ops/s {string.Join(' ', slices.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))}{(steady ? string.Empty : "  (not steady at the limit)")}")).ConfigureAwait(false);
+            $"warm-up  {BenchReport.Name(target),-6}  {BenchReport.Name(workload),-6}  {clients,4} clients  first call {firstCallMilliseconds,8:F2} ms  slices ops/s {string.Join(' ', slices.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))}{(steady || slices.Count == 0 ? string.Empty : "  (not steady at the limit)")}")).ConfigureAwait(false);
         return new WarmupResult(target, workload, firstCallMilliseconds, slices, WarmupSlice, steady);
     }
 }

@@ -34,6 +34,22 @@ public sealed class WarmupTests
     }
 
     [Fact]
+    public async Task With_the_steady_warmup_off_nothing_is_loaded_and_the_first_call_is_still_reported()
+    {
+        await using var client = new RecordingClient();
+        var runner = new LoadRunner(client, "v", getKeys: 10, TextWriter.Null);
+        var result = await runner.WarmUntilSteadyAsync(
+            BenchTarget.ReefDb, BenchWorkload.Get, clients: 1, firstCallMilliseconds: 7, TimeSpan.Zero, TestContext.Current.CancellationToken);
+        Assert.Empty(client.Calls);
+        Assert.Empty(result.SliceOpsPerSecond);
+        Assert.Equal(7, result.FirstCallMilliseconds);
+
+        var table = new StringWriter { NewLine = "\n" };
+        BenchReport.WriteTable(table, [], [result]);
+        Assert.Contains("reefdb  get                7.00        0.0  off", table.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_shows_each_targets_first_call_and_warmup_slices_in_the_table_and_json()
     {
         var cells = CellSummary.Summarize([new Measurement(BenchTarget.ReefDb, BenchWorkload.Insert, ClientPlacement.Spread, 1, 1, 5, 0, 1.0, new LatencyHistogram())]);
