@@ -70,6 +70,7 @@ public sealed class ReefStateMachine
 
         var (database, results) = Execute(state.Database, batch);
         var outcome = new CommandOutcome { AppliedIndex = index };
+        outcome.Statements.Capacity = results.Count;
         for (var i = 0; i < results.Count; i++)
         {
             outcome.Statements.Add(OutcomeCodec.Encode(results[i]));

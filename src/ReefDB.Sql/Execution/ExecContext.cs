@@ -9,7 +9,8 @@ namespace ReefDB.Sql.Execution;
 /// </summary>
 internal sealed class ExecContext
 {
-    private SqlValue[]?[] frames = new SqlValue[]?[4];
+    // Made by the first correlated subquery: most statements have none.
+    private SqlValue[]?[]? frames;
 
     /// <param name="functions">The batch's function context: shared by the batch's statements, so the
     /// random sequence continues from one statement to the next.</param>
@@ -38,11 +39,13 @@ internal sealed class ExecContext
     public Dictionary<int, WorkTableRound> WorkTables => field ??= [];
 
     /// <summary>The current row of query level <paramref name="level"/>, for correlated references.</summary>
-    public SqlValue[] Frame(int level) => frames[level] ?? throw new InvalidOperationException("correlated row is not set");
+    public SqlValue[] Frame(int level) =>
+        (frames is not null && level < frames.Length ? frames[level] : null) ?? throw new InvalidOperationException("correlated row is not set");
 
     /// <summary>Sets the row of a level and returns the previous one, to restore after the subquery ran.</summary>
     public SqlValue[]? SetFrame(int level, SqlValue[]? row)
     {
+        frames ??= new SqlValue[]?[Math.Max(4, level + 1)];
         if (level >= frames.Length)
         {
             Array.Resize(ref frames, Math.Max(level + 1, frames.Length * 2));

@@ -22,8 +22,9 @@ public sealed partial class PersistentTree<TKey, TValue>
     {
         private TreeNode<TKey, TValue>? root;
 
-        // Nodes whose owner is this object may be changed in place. Replaced by ToImmutable.
-        private object token = new();
+        // Nodes whose owner is this object may be changed in place. Dropped by ToImmutable; made by the first
+        // edit after it (see Token), so that a builder frozen after one edit, or never edited, makes no spare one.
+        private object? token;
 
         // The tree last returned by ToImmutable (or the origin), while no edit happened since.
         private PersistentTree<TKey, TValue>? frozen;
@@ -82,9 +83,9 @@ public sealed partial class PersistentTree<TKey, TValue>
         /// <summary>Inserts or replaces the entry for <paramref name="key"/>.</summary>
         public void Set(TKey key, TValue value)
         {
-            if (root is null || !TreeEditor<TKey, TValue>.TryAppendInPlace(root, key, value, Comparer, token))
+            if (root is null || !TreeEditor<TKey, TValue>.TryAppendInPlace(root, key, value, Comparer, Token))
             {
-                root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: true, out _);
+                root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, Token, overwrite: true, out _);
             }
 
             Edited();
@@ -94,13 +95,13 @@ public sealed partial class PersistentTree<TKey, TValue>
         /// <returns>False (and nothing changed) when the key was present.</returns>
         public bool TryAdd(TKey key, TValue value)
         {
-            if (root is not null && TreeEditor<TKey, TValue>.TryAppendInPlace(root, key, value, Comparer, token))
+            if (root is not null && TreeEditor<TKey, TValue>.TryAppendInPlace(root, key, value, Comparer, Token))
             {
                 Edited();
                 return true;
             }
 
-            root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, token, overwrite: false, out var outcome);
+            root = TreeEditor<TKey, TValue>.Insert(root, key, value, Comparer, Token, overwrite: false, out var outcome);
             if (outcome != InsertOutcome.Added)
             {
                 return false;
@@ -116,7 +117,7 @@ public sealed partial class PersistentTree<TKey, TValue>
         /// <summary>Removes <paramref name="key"/> and returns its value; false when it was absent.</summary>
         public bool Remove(TKey key, [MaybeNullWhen(false)] out TValue removedValue)
         {
-            root = TreeEditor<TKey, TValue>.Remove(root, key, Comparer, token, out bool removed, out removedValue);
+            root = TreeEditor<TKey, TValue>.Remove(root, key, Comparer, Token, out bool removed, out removedValue);
             if (removed)
             {
                 Edited();
@@ -134,11 +135,14 @@ public sealed partial class PersistentTree<TKey, TValue>
             if (frozen is null)
             {
                 frozen = new PersistentTree<TKey, TValue>(Comparer, root);
-                token = new object();
+                token = null;
             }
 
             return frozen;
         }
+
+        /// <summary>The edit token, made on demand: a new one after each freeze, so frozen nodes stay frozen.</summary>
+        private object Token => token ??= new object();
 
         private void Edited()
         {
