@@ -199,10 +199,11 @@ public sealed class RaftNode
         var soft = core.SoftState;
         var hard = core.HardState;
         var entries = core.Log.UnstableEntries();
-        var committed = core.Log.NextCommittedEntries();
+        var committed = core.Log.NextCommittedEntries(entries);
         var hardChanged = hard != previousHardState;
 
-        // Early messages first, then the ones that wait for persistence: one array, two views (Ready.Messages).
+        // Early messages first, then the ones that wait for persistence: one array, two views (Ready.Messages); a view
+        // that is empty or whole is the array itself, not a boxed segment (most Readies of a lone voter or follower).
         var selfCount = 0;
         foreach (var m in core.MessagesAfterAppend)
         {
@@ -212,7 +213,8 @@ public sealed class RaftNode
             }
         }
 
-        var messages = new Message[core.Messages.Count + core.MessagesAfterAppend.Count - selfCount];
+        var total = core.Messages.Count + core.MessagesAfterAppend.Count - selfCount;
+        var messages = total == 0 ? [] : new Message[total];
         core.Messages.CopyTo(messages);
         var earlyCount = IsEarlySender && !CommitsUnpersisted(hard, entries) ? core.Messages.Count : 0;
         var selfSteps = selfCount == 0 ? [] : new Message[selfCount];
@@ -239,8 +241,8 @@ public sealed class RaftNode
             Snapshot = core.Log.Unstable.Snapshot,
             CommittedEntries = committed,
             Messages = messages,
-            EarlyMessages = new ArraySegment<Message>(messages, 0, earlyCount),
-            MessagesAfterPersist = new ArraySegment<Message>(messages, earlyCount, messages.Length - earlyCount),
+            EarlyMessages = View(messages, 0, earlyCount),
+            MessagesAfterPersist = View(messages, earlyCount, total - earlyCount),
             MustSync = entries.Length > 0 || core.Log.Unstable.Snapshot is not null
                 || hard.Term != previousHardState.Term || hard.Vote != previousHardState.Vote,
             StepsOnAdvance = selfSteps,
@@ -310,6 +312,9 @@ public sealed class RaftNode
     /// </summary>
     private static bool CommitsUnpersisted(HardState hard, Entry[] entries) =>
         entries.Length > 0 && hard.Commit >= entries[0].Index;
+
+    private static IReadOnlyList<Message> View(Message[] messages, int start, int count) =>
+        count == messages.Length ? messages : count == 0 ? Array.Empty<Message>() : new ArraySegment<Message>(messages, start, count);
 
     private void ThrowIfDropped(ProposalDropReason? reason)
     {

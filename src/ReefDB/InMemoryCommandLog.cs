@@ -39,6 +39,7 @@ internal static class CommandBatches
     public static CommandBatch Stamp(string sql, SqlValue[] parameters, TimeProvider clock)
     {
         var statement = new Statement { Sql = sql };
+        statement.Parameters.Capacity = parameters.Length;
         foreach (var parameter in parameters)
         {
             statement.Parameters.Add(SqlValueCodec.Encode(parameter));
@@ -49,14 +50,15 @@ internal static class CommandBatches
         // differ between batches, not to be secret, and apply reads them from the batch, so replicas agree whatever
         // produced them (DESIGN.md §2). The OpenSSL call cost several CPU-µs per write (a getpid and error-queue work
         // each time), a measurable part of a single durable writer's path.
-        Span<byte> id = stackalloc byte[16];
+        // The id array is wrapped, not copied: nothing else holds it, so the ByteString stays immutable.
+        var id = new byte[16];
         Random.Shared.NextBytes(id);
         return new CommandBatch
         {
             FormatVersion = ApplyFormat.Current,
-            BatchId = ByteString.CopyFrom(id),
+            BatchId = UnsafeByteOperations.UnsafeWrap(id),
             TimestampMicros = (now - DateTimeOffset.UnixEpoch).Ticks / TimeSpan.TicksPerMicrosecond,
-            RandomSeed = BitConverter.ToUInt64(id[..8]),
+            RandomSeed = BitConverter.ToUInt64(id, 0),
             Statements = { statement },
         };
     }

@@ -179,10 +179,40 @@ internal sealed class RaftLog
     }
 
     /// <summary>Committed entries not yet applied, at most <see cref="maxCommittedSizePerReady"/> payload bytes.</summary>
-    public IReadOnlyList<Entry> NextCommittedEntries()
+    /// <param name="unstable">The unstable entries the same Ready hands out (<see cref="UnstableEntries"/>). When the
+    /// committed entries are exactly these (a lone voter's write, see <see cref="Ready"/>), that array is returned
+    /// instead of a copy: both lists are read-only for the driver.</param>
+    public IReadOnlyList<Entry> NextCommittedEntries(Entry[] unstable)
     {
         var low = Math.Max(Applied + 1, FirstIndex);
-        return Committed + 1 > low ? Slice(low, Committed + 1, maxCommittedSizePerReady) : [];
+        if (Committed + 1 <= low)
+        {
+            return [];
+        }
+
+        if (unstable.Length > 0 && unstable[0].Index == low && unstable[^1].Index == Committed && FitsOneReady(unstable))
+        {
+            return unstable;
+        }
+
+        return Slice(low, Committed + 1, maxCommittedSizePerReady);
+    }
+
+    /// <summary>Whether <see cref="Slice(ulong, ulong, ulong)"/> would return all of <paramref name="entries"/> under
+    /// the per-Ready limit (it always returns at least one).</summary>
+    private bool FitsOneReady(Entry[] entries)
+    {
+        var size = 0UL;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            size += (ulong)entries[i].PayloadSize;
+            if (i > 0 && size > maxCommittedSizePerReady)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public Snapshot Snapshot() => Unstable.Snapshot ?? storage.Snapshot();

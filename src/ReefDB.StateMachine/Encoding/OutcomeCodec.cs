@@ -16,15 +16,19 @@ public static class OutcomeCodec
             return outcome;
         }
 
-        foreach (var column in result.Columns)
+        // Index loops: every applied statement comes through here, and enumerating an IReadOnlyList boxes.
+        var columns = result.Columns;
+        for (var i = 0; i < columns.Count; i++)
         {
-            outcome.Columns.Add(new Column { Name = column.Name, Type = column.Type.Name });
+            outcome.Columns.Add(new Column { Name = columns[i].Name, Type = columns[i].Type.Name });
         }
 
-        foreach (var row in result.Rows)
+        var rows = result.Rows;
+        for (var r = 0; r < rows.Count; r++)
         {
             var encoded = new Row();
-            foreach (var value in row)
+            encoded.Values.Capacity = rows[r].Length;
+            foreach (var value in rows[r])
             {
                 encoded.Values.Add(SqlValueCodec.Encode(value));
             }

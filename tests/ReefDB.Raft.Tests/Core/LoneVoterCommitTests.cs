@@ -28,6 +28,26 @@ public sealed class LoneVoterCommitTests
         Assert.False(node.Raft.HasReady);
     }
 
+    /// <summary>The per-Ready limit on committed bytes still holds when the committed entries are the Ready's own.
+    /// </summary>
+    [Fact]
+    public void A_lone_voter_applies_a_large_batch_over_several_readies_under_the_committed_size_limit()
+    {
+        var cluster = new TestCluster(0, id => new RaftConfig { Id = id, Random = new Random(7), MaxCommittedSizePerReady = 4 });
+        var node = cluster.Add(1, new Membership([1]));
+        cluster.Elect(1);
+        node.Raft.ProposeBatch(["aaa"u8.ToArray(), "bbb"u8.ToArray(), "ccc"u8.ToArray()]);
+
+        var ready = node.Raft.GetReady();
+
+        Assert.Equal(3, ready.Entries.Count);
+        Assert.Equal("aaa"u8.ToArray(), Assert.Single(ready.CommittedEntries).Data.ToArray());
+        Persist(node, ready);
+        node.Raft.Advance(ready);
+        cluster.Stabilize();
+        Assert.Equal(["bbb", "ccc"], node.AppliedText());
+    }
+
     [Fact]
     public void A_leader_with_a_second_voter_still_waits_for_its_acknowledgement()
     {
