@@ -43,11 +43,14 @@ free_port() {
   done
 }
 
-# Waits until "$@" succeeds, for up to a minute.
+# Waits until "$@" succeeds, for up to a minute of wall clock: each try is itself cut at 5 s, since a probe of a
+# member that never came up (etcdctl against a port another process took) can wait its own long timeout, and a
+# count of tries then stretched the minute to a quarter of an hour.
 wait_for() {
   local what=$1; shift
-  for _ in $(seq 1 600); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
+  local deadline=$((SECONDS + 60))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if timeout 5 "$@" >/dev/null 2>&1; then return 0; fi
     sleep 0.1
   done
   say "gave up waiting for $what"; return 1

@@ -126,8 +126,10 @@ public sealed class ApplyTests
         using var hold = new ApplierHold(replica);
         var writes = ProposeTogether(replica, 64, 0);
         hold.WaitHeld();
-        var seenAtChange = new TaskCompletionSource<(ulong ChangeIndex, ulong Applied, int WritesDone)>(TaskCreationOptions.RunContinuationsAsynchronously);
-        replica.MembershipChanged += (_, change) => seenAtChange.TrySetResult((change.Index, replica.AppliedIndex, writes.Count(w => w.IsCompletedSuccessfully)));
+        // What the replica had applied when the change took effect. Not the writers' tasks: a ProposeAsync with a
+        // cancellable token completes through a continuation on the thread pool, which a loaded machine runs late.
+        var seenAtChange = new TaskCompletionSource<(ulong ChangeIndex, ulong Applied)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        replica.MembershipChanged += (_, change) => seenAtChange.TrySetResult((change.Index, replica.AppliedIndex));
 
         var added = replica.AddLearnerAsync(2, cancellationToken: Ct);
         await Task.Delay(200, Ct);
@@ -135,11 +137,13 @@ public sealed class ApplyTests
 
         hold.Release();
         var membership = await added.WaitAsync(Patience, Ct);
-        var (changeIndex, applied, writesDone) = await seenAtChange.Task.WaitAsync(Patience, Ct);
+        var (changeIndex, applied) = await seenAtChange.Task.WaitAsync(Patience, Ct);
         Assert.True(membership.IsLearner(2));
         Assert.Equal(changeIndex, applied);
-        Assert.Equal(64, writesDone);
-        Assert.True((await Task.WhenAll(writes)).Max(o => o.Outcome.AppliedIndex) < changeIndex);
+        // Every write was applied below the change, and the change saw everything below it applied: so all 64 first.
+        var outcomes = await Task.WhenAll(writes).WaitAsync(Patience, Ct);
+        Assert.Equal(64, outcomes.Length);
+        Assert.True(outcomes.Max(o => o.Outcome.AppliedIndex) < changeIndex);
     }
 
     [Fact]
@@ -192,7 +196,8 @@ public sealed class ApplyTests
         var writes = ProposeTogether(replica, 64, 0);
         hold.WaitHeld();
         writes.AddRange(ProposeTogether(replica, 64, 64));
-        await WaitUntilAsync(() => replica.ApplyBacklog >= 2);
+        await WaitUntilAsync(() => replica.ApplyBacklog >= 2,
+            () => $"backlog {replica.ApplyBacklog}, applied {replica.AppliedIndex}, pending {replica.PendingProposals}, writes done {writes.Count(w => w.IsCompleted)}");
 
         var disposed = Task.Run(replica.Dispose, Ct);
         await Task.Delay(100, Ct);
@@ -266,12 +271,12 @@ public sealed class ApplyTests
 
     private static bool OnApplier() => Thread.CurrentThread.Name?.StartsWith("reefdb-apply-", StringComparison.Ordinal) == true;
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for a condition");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for a condition ({state?.Invoke() ?? "no state"})");
             await Task.Delay(5, Ct);
         }
     }
