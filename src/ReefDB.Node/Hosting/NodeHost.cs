@@ -30,6 +30,14 @@ internal static class NodeHost
             Args = [],
         });
         NodeLogging.Configure(builder.Logging, options);
+        // Kestrel hands each socket read to another thread-pool item before parsing it, and each response's bytes to
+        // another before sending them: two thread wake-ups per message on top of the socket's own, and a replicated write
+        // crosses Kestrel four times (the client's request, the follower's append, the leader's append response, the
+        // answer). Inline, the parsing and sending run on the thread that already holds the data. The "unsafe" part is
+        // that HTTP/1.1 handlers then run on that thread too: it is a thread-pool thread (inline socket completions are
+        // not enabled), so a handler that blocks in an fsync blocks no more than it does today. HTTP/2 (gRPC) handlers
+        // still run on their own work item.
+        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;

@@ -12,16 +12,17 @@ internal sealed partial class PeerSender
     private const int EnvelopeBytes = 512;
     private const int PerMessageFraming = 6;
 
-    /// <summary>Runs one stream until it fails; returns only by exception (or when the queue is closed).</summary>
+    /// <summary>Runs one stream until it fails; returns only by exception (or when the queue is closed). Only some
+    /// batches ask for an acknowledgement (<see cref="InflightWindow"/>).</summary>
     private async Task StreamAsync(Backoff backoff, CancellationToken token)
     {
         using var callCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
         using var call = client.StepStream(cancellationToken: callCancel.Token);
         using var inflight = new InflightWindow(options.MaxInflightMessages);
         var acks = ReadAcksAsync(call.ResponseStream, inflight, backoff, callCancel);
+        Func<ulong, Task> sendProbe = probe => WriteAsync(call, NewBatch(probe), callCancel.Token);
         try
         {
-            ulong sequence = 0;
             W.RaftMessage? carry = null;
             while (true)
             {
@@ -31,21 +32,25 @@ internal sealed partial class PeerSender
                     return;
                 }
 
-                var batch = new W.MessageBatch { ClusterId = options.ClusterId, From = options.NodeId, To = PeerId, Sequence = ++sequence };
+                var batch = NewBatch(0);
                 carry = FillBatch(batch, carry);
                 if (batch.Messages.Count == 0)
                 {
                     continue;
                 }
 
-                if (!await inflight.ReserveAsync(batch.Messages.Count, options.AckTimeout, callCancel.Token).ConfigureAwait(false))
+                var (sequence, requestAck) = await inflight.ReserveAsync(batch.Messages.Count, options.AckTimeout, sendProbe, callCancel.Token)
+                    .ConfigureAwait(false);
+                if (sequence == 0)
                 {
                     throw new TimeoutException(
                         $"node {PeerId} acknowledged nothing of {inflight.Messages} messages in flight for {options.AckTimeout.TotalSeconds:F0} s");
                 }
 
-                await call.RequestStream.WriteAsync(batch, callCancel.Token)
-                    .WaitAsync(options.AckTimeout, callCancel.Token).ConfigureAwait(false);
+                batch.Sequence = sequence;
+                batch.AckDeferred = !requestAck;
+
+                await WriteAsync(call, batch, callCancel.Token).ConfigureAwait(false);
                 Counters.AddSent(batch.Messages.Count);
             }
         }
@@ -83,6 +88,14 @@ internal sealed partial class PeerSender
             }
         }
     }
+
+    /// <summary>A batch to this peer; <paramref name="sequence"/> 0 is set once the window numbers it. An empty one
+    /// is a probe that asks for an acknowledgement.</summary>
+    private W.MessageBatch NewBatch(ulong sequence) =>
+        new() { ClusterId = options.ClusterId, From = options.NodeId, To = PeerId, Sequence = sequence };
+
+    private Task WriteAsync(AsyncDuplexStreamingCall<W.MessageBatch, W.BatchAck> call, W.MessageBatch batch, CancellationToken token) =>
+        call.RequestStream.WriteAsync(batch, token).WaitAsync(options.AckTimeout, token);
 
     /// <summary>
     /// Moves queued messages into <paramref name="batch"/> until it is full by count or size. Returns the encoded
@@ -147,7 +160,7 @@ internal sealed partial class PeerSender
                     backoff.Reset();
                 }
 
-                inflight.Acknowledge();
+                inflight.Acknowledge(acks.Current.Sequence);
             }
         }
         finally

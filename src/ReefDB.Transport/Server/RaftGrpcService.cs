@@ -40,7 +40,11 @@ internal sealed partial class RaftGrpcService(
             {
                 var batch = requestStream.Current;
                 Deliver(batch);
-                await responseStream.WriteAsync(new W.BatchAck { Sequence = batch.Sequence }, token).ConfigureAwait(false);
+                if (!batch.AckDeferred)
+                {
+                    // Cumulative: it covers the deferred batches before this one, all handled by now.
+                    await responseStream.WriteAsync(new W.BatchAck { Sequence = batch.Sequence }, token).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -107,6 +111,12 @@ internal sealed partial class RaftGrpcService(
             {
                 throw Refuse(StatusCode.InvalidArgument, "snapshot messages travel through InstallSnapshot only");
             }
+        }
+
+        if (messages.Length == 0)
+        {
+            // A probe: the sender only asks for an acknowledgement.
+            return;
         }
 
         transport.Inbound.AddReceived(messages.Length);

@@ -37,6 +37,31 @@ public sealed class RaftGrpcServiceTests
         Assert.Equal([3], b.Endpoint.Batches);
     }
 
+    /// <summary>A batch that defers its acknowledgement gets none; the next acknowledged one covers both.</summary>
+    [Fact]
+    public async Task A_stream_acknowledges_only_the_batches_that_ask_cumulatively()
+    {
+        await using var b = await TestNode.StartAsync(2);
+        using var channel = RawChannel(b);
+        using var call = Client(channel).StepStream(cancellationToken: Ct);
+        var deferred = Batch("test-cluster", 1, 2, TestNode.Heartbeat(1, 2, 4));
+        deferred.AckDeferred = true;
+        await call.RequestStream.WriteAsync(deferred, Ct);
+        var asking = Batch("test-cluster", 1, 2, TestNode.Heartbeat(1, 2, 5));
+        asking.Sequence = 2;
+        await call.RequestStream.WriteAsync(asking, Ct);
+        await call.RequestStream.CompleteAsync();
+
+        var acks = new List<ulong>();
+        while (await call.ResponseStream.MoveNext(Ct))
+        {
+            acks.Add(call.ResponseStream.Current.Sequence);
+        }
+
+        Assert.Equal([2UL], acks);
+        Assert.Equal([4UL, 5UL], (await b.Endpoint.NextAsync(2)).Select(m => m.Commit));
+    }
+
     [Fact]
     public async Task A_batch_above_the_servers_limit_is_refused_with_resource_exhausted()
     {
