@@ -66,11 +66,8 @@ public sealed class ApplyTests
     {
         using var dir = new TempDirectory();
         await using var replica = await Batches.OpenLeaderAsync(Batches.Options(dir.Path, 1, 1), Batches.Nowhere);
-        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
-        using var hold = new ApplierHold(replica);
-
-        var writes = ProposeTogether(replica, 64, 0);
-        hold.WaitHeld();
+        var (hold, writes) = await HoldSixtyFourWritesAsync(replica);
+        using var held = hold;
         var read = replica.ReadIndexAsync(Ct);
         var waited = replica.WaitForAppliedAsync(replica.AppliedIndex + 64, Ct);
         await Task.Delay(200, Ct);
@@ -122,10 +119,8 @@ public sealed class ApplyTests
     {
         using var dir = new TempDirectory();
         await using var replica = await Batches.OpenLeaderAsync(Batches.Options(dir.Path, 1, 1), Batches.Nowhere);
-        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
-        using var hold = new ApplierHold(replica);
-        var writes = ProposeTogether(replica, 64, 0);
-        hold.WaitHeld();
+        var (hold, writes) = await HoldSixtyFourWritesAsync(replica);
+        using var held = hold;
         // What the replica had applied when the change took effect. Not the writers' tasks: a ProposeAsync with a
         // cancellable token completes through a continuation on the thread pool, which a loaded machine runs late.
         var seenAtChange = new TaskCompletionSource<(ulong ChangeIndex, ulong Applied)>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -191,10 +186,8 @@ public sealed class ApplyTests
         using var dir = new TempDirectory();
         var options = Batches.Options(dir.Path, 1, 1);
         var replica = await Batches.OpenLeaderAsync(options, Batches.Nowhere);
-        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
-        using var hold = new ApplierHold(replica);
-        var writes = ProposeTogether(replica, 64, 0);
-        hold.WaitHeld();
+        var (hold, writes) = await HoldSixtyFourWritesAsync(replica);
+        using var held = hold;
         writes.AddRange(ProposeTogether(replica, 64, 64));
         await WaitUntilAsync(() => replica.ApplyBacklog >= 2,
             () => $"backlog {replica.ApplyBacklog}, applied {replica.AppliedIndex}, pending {replica.PendingProposals}, writes done {writes.Count(w => w.IsCompleted)}");
@@ -217,10 +210,8 @@ public sealed class ApplyTests
     {
         using var dir = new TempDirectory();
         await using var replica = await Batches.OpenLeaderAsync(Batches.Options(dir.Path, 1, 1), Batches.Nowhere);
-        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
-        using var hold = new ApplierHold(replica);
-        var writes = ProposeTogether(replica, 64, 0);
-        hold.WaitHeld();
+        var (hold, writes) = await HoldSixtyFourWritesAsync(replica);
+        using var held = hold;
 
         // Each writer's proposals now form groups of their own, queued behind the held one.
         using var stop = new CancellationTokenSource();
@@ -249,6 +240,16 @@ public sealed class ApplyTests
         await Task.WhenAll(writers).WaitAsync(Patience, Ct);
         await Task.WhenAll(writes).WaitAsync(Patience, Ct);
         Assert.Equal([(64 + written).ToString(System.Globalization.CultureInfo.InvariantCulture)], Batches.Query(replica, "SELECT count(*) FROM t"));
+    }
+
+    /// <summary>Creates table t, then proposes 64 writes as one group and holds that group on the applier.</summary>
+    private static async Task<(ApplierHold Hold, List<Task<AppliedBatch>> Writes)> HoldSixtyFourWritesAsync(RaftReplica replica)
+    {
+        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
+        var hold = new ApplierHold(replica);
+        var writes = ProposeTogether(replica, 64, 0);
+        hold.WaitHeld();
+        return (hold, writes);
     }
 
     /// <summary>Proposes <paramref name="count"/> inserts while the driver is held, so they form one Ready and, once
