@@ -64,13 +64,7 @@ internal static class BenchReport
             json.WriteNumber("p99_ms", Math.Round(c.P99, 3));
             json.WriteNumber("p999_ms", Math.Round(c.P999, 3));
             json.WriteNumber("errors", c.Errors);
-            json.WriteStartArray("rounds_ops_per_second");
-            foreach (var r in c.RoundOpsPerSecond)
-            {
-                json.WriteNumberValue(Math.Round(r, 1));
-            }
-
-            json.WriteEndArray();
+            WriteRates(json, "rounds_ops_per_second", c.RoundOpsPerSecond);
             json.WriteEndObject();
         }
 
@@ -97,13 +91,7 @@ internal static class BenchReport
             json.WriteNumber("first_call_ms", Math.Round(w.FirstCallMilliseconds, 3));
             json.WriteNumber("seconds", Math.Round(w.Elapsed.TotalSeconds, 3));
             json.WriteBoolean("steady", w.Steady);
-            json.WriteStartArray("slices_ops_per_second");
-            foreach (var r in w.SliceOpsPerSecond)
-            {
-                json.WriteNumberValue(Math.Round(r, 1));
-            }
-
-            json.WriteEndArray();
+            WriteRates(json, "slices_ops_per_second", w.SliceOpsPerSecond);
             json.WriteEndObject();
         }
 
@@ -116,6 +104,17 @@ internal static class BenchReport
 
     internal static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static void WriteRates(Utf8JsonWriter json, string name, IReadOnlyList<double> opsPerSecond)
+    {
+        json.WriteStartArray(name);
+        foreach (var rate in opsPerSecond)
+        {
+            json.WriteNumberValue(Math.Round(rate, 1));
+        }
+
+        json.WriteEndArray();
+    }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
