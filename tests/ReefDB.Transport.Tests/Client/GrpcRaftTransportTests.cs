@@ -88,9 +88,33 @@ public sealed class GrpcRaftTransportTests
         }
 
         Assert.True(delivered.Count < 200);
-        a.Transport.Send([TestNode.Heartbeat(1, 2, 999)]);
-        while ((await b.Endpoint.NextAsync()).Commit != 999)
+
+        // The queue may still hold the ten messages it kept while b was stuck (each needs its own acknowledgement
+        // round trip here), and then a new message is dropped like the others were: send it again until it arrives,
+        // as Raft retransmits.
+        var deadline = DateTime.UtcNow + TestTimeouts.Delivery;
+        while (!await DeliveredAsync(a, b, commit: 999))
         {
+            Assert.True(DateTime.UtcNow < deadline, "a message sent after the peer recovered never arrived");
+        }
+    }
+
+    /// <summary>Sends one heartbeat carrying <paramref name="commit"/> and reads until it arrives (true) or nothing more
+    /// arrives for half a second (false: it was dropped).</summary>
+    private static async Task<bool> DeliveredAsync(TestNode from, TestNode to, ulong commit)
+    {
+        from.Transport.Send([TestNode.Heartbeat(from.Id, to.Id, commit)]);
+        try
+        {
+            while ((await to.Endpoint.NextAsync(TimeSpan.FromMilliseconds(500))).Commit != commit)
+            {
+            }
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
