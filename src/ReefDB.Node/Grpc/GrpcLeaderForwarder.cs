@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
-using Grpc.Net.Client;
 using ReefDB.Node.Gateway;
 using ReefDB.Node.Membership;
 
 namespace ReefDB.Node.Grpc;
 
 /// <summary>
-/// Forwards requests to the leader: SQL to <c>reefdb.sql.Sql/Execute</c>, admin calls to <c>reefdb.admin.Admin</c>
-/// (GrpcLeaderForwarder.Admin.cs). The leader's id comes from the replica (it changes with each election), its
-/// address from the <see cref="MemberDirectory"/>; one channel per address, with its clients, is kept open and
-/// reused (never closed for being idle), so forwarding costs no connection or client setup after the first request.
+/// Forwards requests to the leader: SQL over the <c>reefdb.sql.Sql/Forward</c> stream (unary <c>Execute</c> to a
+/// node without it), admin calls to <c>reefdb.admin.Admin</c> (GrpcLeaderForwarder.Admin.cs). The leader's id comes
+/// from the replica (it changes with each election), its address from the <see cref="MemberDirectory"/>; one
+/// <see cref="LeaderConnection"/> per address is kept open and reused, so forwarding costs no connection, client or
+/// stream setup after the first request.
 /// </summary>
 internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int maxMessageBytes) : ILeaderForwarder, IDisposable
 {
@@ -19,7 +19,7 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
     public Task<SqlResult> ForwardAsync(ulong leaderId, SqlRequest request, CancellationToken cancellationToken) =>
         CallLeaderAsync(leaderId, async leader =>
         {
-            var response = await leader.Sql.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var response = await leader.ExecuteAsync(WireMapping.ToWire(request, forwarded: true), leaderId, cancellationToken).ConfigureAwait(false);
             return WireMapping.FromWire(response);
         }, cancellationToken);
 
@@ -27,12 +27,13 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
     {
         foreach (var connection in connections.Values)
         {
-            connection.Channel.Dispose();
+            connection.Dispose();
         }
     }
 
-    /// <summary>Runs <paramref name="call"/> on the leader's channel and turns transport failures into gateway errors:
-    /// not connected is retryable (the leader never saw the request), a failure after sending is outcome unknown.</summary>
+    /// <summary>Runs <paramref name="call"/> on the leader's connection and turns unary transport failures into gateway
+    /// errors: not connected is retryable (the leader never saw the request), a failure after sending is outcome
+    /// unknown. The stream reports its failures as gateway errors itself, with the same meaning.</summary>
     private async Task<T> CallLeaderAsync<T>(ulong leaderId, Func<LeaderConnection, Task<T>> call, CancellationToken cancellationToken)
     {
         if (members.RpcAddress(leaderId) is not { } address)
@@ -66,28 +67,5 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
     }
 
     private LeaderConnection Connection(string address) =>
-        connections.GetOrAdd(address, a => new LeaderConnection(GrpcChannel.ForAddress("http://" + a, new GrpcChannelOptions
-        {
-            MaxReceiveMessageSize = maxMessageBytes,
-            MaxSendMessageSize = maxMessageBytes,
-            HttpHandler = new SocketsHttpHandler
-            {
-                EnableMultipleHttp2Connections = true,
-                ConnectTimeout = TimeSpan.FromSeconds(3),
-                KeepAlivePingDelay = TimeSpan.FromSeconds(10),
-                KeepAlivePingTimeout = TimeSpan.FromSeconds(5),
-                // The default closes a connection idle for a minute: the next forwarded write would pay for a new one.
-                PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
-            },
-        })));
-
-    /// <summary>One leader address: its channel and the clients over it (both thread-safe and reusable).</summary>
-    private sealed class LeaderConnection(GrpcChannel channel)
-    {
-        public GrpcChannel Channel { get; } = channel;
-
-        public Wire.Sql.SqlClient Sql { get; } = new(channel);
-
-        public Wire.Admin.AdminClient Admin { get; } = new(channel);
-    }
+        connections.GetOrAdd(address, static (a, max) => new LeaderConnection(a, max), maxMessageBytes);
 }
