@@ -28,7 +28,7 @@ internal sealed class MeterExport : IDisposable
     /// <param name="observe">Also called with every measurement (slow-operation logs); must be quick.</param>
     public MeterExport(CollectorRegistry registry, IEnumerable<Meter> meters, Action<Instrument, double>? observe = null)
     {
-        factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        factory = NodeMetrics.WithoutExemplars(registry);
         this.meters = [.. meters];
         this.observe = observe;
         listener.InstrumentPublished = (instrument, l) =>
