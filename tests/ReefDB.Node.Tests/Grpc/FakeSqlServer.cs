@@ -15,7 +15,7 @@ namespace ReefDB.Node.Tests.Grpc;
 /// A scripted <c>reefdb.sql.Sql</c> server on a loopback port: every request is answered with one row affected at
 /// the next index. <see cref="StreamServed"/> false plays a node older than the <c>Forward</c> stream (the base
 /// class answers it Unimplemented); <see cref="AbortFirstStreamAfter"/> breaks the first stream, unanswered, once it
-/// has read that many requests.
+/// has read that many requests; <see cref="Silent"/> reads every request and answers none (a stalled leader).
 /// </summary>
 internal sealed class FakeSqlServer : Node.Grpc.Wire.Sql.SqlBase, IAsyncDisposable
 {
@@ -29,6 +29,8 @@ internal sealed class FakeSqlServer : Node.Grpc.Wire.Sql.SqlBase, IAsyncDisposab
     public required bool StreamServed { get; init; }
 
     public int AbortFirstStreamAfter { get; init; }
+
+    public bool Silent { get; init; }
 
     public string Address { get; private set; } = "";
 
@@ -75,6 +77,11 @@ internal sealed class FakeSqlServer : Node.Grpc.Wire.Sql.SqlBase, IAsyncDisposab
         {
             Interlocked.Add(ref forwardedRequests, requestStream.Current.Requests.Count);
             read += requestStream.Current.Requests.Count;
+            if (Silent)
+            {
+                continue;
+            }
+
             if (first && AbortFirstStreamAfter > 0)
             {
                 if (read >= AbortFirstStreamAfter)

@@ -77,4 +77,32 @@ public sealed class ForwardStreamFailureTests
         Assert.Equal(13, first.Append(later).Select(r => r.RaftIndex).Distinct().Count());
         Assert.Equal(13, server.ExecuteCalls);
     }
+
+    [Fact]
+    public async Task A_stalled_leader_makes_the_follower_refuse_beyond_its_bound_and_stopping_fails_every_waiting_request()
+    {
+        await using var server = new FakeSqlServer { StreamServed = true, Silent = true };
+        await server.StartAsync();
+        var forwarder = new GrpcLeaderForwarder(new MemberDirectory([new MemberAddress(1, server.Address, null)]), 1 << 20);
+
+        var waiting = Enumerable.Range(0, ForwardStream.MaxOutstanding)
+            .Select(i => ForwardCalls.OutcomeAsync(forwarder.ForwardAsync(1, ForwardCalls.Request($"INSERT INTO t VALUES ({i})"), Cancel)))
+            .ToList();
+        var refused = await ForwardCalls.OutcomeAsync(forwarder.ForwardAsync(1, ForwardCalls.Request("INSERT INTO t VALUES (-1)"), Cancel));
+        await WaitUntilAsync(() => server.ForwardedRequests == ForwardStream.MaxOutstanding);
+        forwarder.Dispose();
+        var outcomes = await Task.WhenAll(waiting);
+
+        Assert.Equal("overloaded retryable", refused);
+        // Every one of them was written, so its fate is unknown to the follower.
+        Assert.All(outcomes, o => Assert.Equal(GatewayErrorCode.OutcomeUnknown, o));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        while (!condition())
+        {
+            await Task.Delay(20, Cancel);
+        }
+    }
 }
