@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using ReefDB.Node.Gateway;
+using ReefDB.Node.Grpc;
+using ReefDB.Node.Membership;
+using ReefDB.Node.Tests.Support;
+
+namespace ReefDB.Node.Tests.Grpc;
+
+/// <summary>
+/// Not a test: a measurement, run only when asked (docs/PERFORMANCE.md, "Forwarding stream"). It forwards
+/// single-row INSERTs from concurrent callers to a leader node in this process, alternating 2-second slices of unary
+/// <c>Sql.Execute</c> calls (the forwarding before the stream) and the <c>Sql.Forward</c> stream, and prints the
+/// requests per second and this process's CPU per request of each slice. Both ends and the leader's apply run in
+/// this process, so the difference between the two is the forwarding hop's own CPU; alternating short slices keeps
+/// a shared machine's load drift out of the comparison.
+/// <code>FWD_CLIENTS=16 FWD_ROUNDS=8 dotnet test --project tests/ReefDB.Node.Tests/ReefDB.Node.Tests.csproj -c Release --output Detailed -- --filter-class "*ForwardingCpuMeasurement" --explicit only</code>
+/// </summary>
+public sealed class ForwardingCpuMeasurement(ITestOutputHelper output)
+{
+    [Fact(Explicit = true)]
+    public async Task Unary_against_stream_cpu_per_forwarded_insert()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var clients = int.Parse(Environment.GetEnvironmentVariable("FWD_CLIENTS") ?? "16", CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Environment.GetEnvironmentVariable("FWD_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
+        await using var leader = await TestNode.StartAsync();
+        using var forwarder = new GrpcLeaderForwarder(new MemberDirectory([new MemberAddress(1, leader.Options.RpcAddr, leader.Options.HttpAddr)]), 16 << 20);
+        using var unary = new LeaderConnection(leader.Options.RpcAddr, 16 << 20);
+        await forwarder.ForwardAsync(1, ForwardCalls.Request("CREATE TABLE t (id integer PRIMARY KEY, v text)"), cancel);
+        var value = new string('v', 256);
+        long lastId = 0;
+        SqlRequest Next() => ForwardCalls.Request(string.Create(CultureInfo.InvariantCulture, $"INSERT INTO t VALUES ({Interlocked.Increment(ref lastId)}, '{value}')"));
+        var ways = new (string Name, Func<Task> Call)[]
+        {
+            ("unary", async () => Assert.Null((await unary.Sql.ExecuteAsync(WireMapping.ToWire(Next(), forwarded: true), cancellationToken: cancel)).Error)),
+            ("stream", async () => Assert.Null((await forwarder.ForwardAsync(1, Next(), cancel)).Error)),
+        };
+        foreach (var (_, call) in ways)
+        {
+            await RunAsync(call, clients, TimeSpan.FromSeconds(1));
+        }
+
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, call) in ways)
+            {
+                var (count, cpu, wall) = await RunAsync(call, clients, TimeSpan.FromSeconds(2));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"round {round} {name,-6} clients {clients}: {count / wall.TotalSeconds,8:0} req/s {cpu.TotalMilliseconds * 1000 / count,6:0} µs CPU/req, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            }
+        }
+    }
+
+    private static async Task<(long Count, TimeSpan Cpu, TimeSpan Wall)> RunAsync(Func<Task> call, int clients, TimeSpan duration)
+    {
+        long count = 0;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var started = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (started.Elapsed < duration)
+            {
+                await call();
+                Interlocked.Increment(ref count);
+            }
+        })));
+        process.Refresh();
+        return (count, process.TotalProcessorTime - cpuBefore, started.Elapsed);
+    }
+}
