@@ -67,13 +67,18 @@ public sealed partial class RaftReplica
     private bool InputsQueued => !inbox.IsEmpty || !proposals.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty;
 
     /// <summary>Called right after queueing an input: by a proposer with its <paramref name="proposal"/>, by a reader or
-    /// a transport's stream reader with null. Drives the node on this thread when no one else does, otherwise wakes
-    /// the loop thread.</summary>
+    /// a transport's stream reader with null. Drives the node on this thread when no one else does, otherwise leaves
+    /// the input to whoever drives.</summary>
+    /// <remarks>Whoever holds the gate takes the input: its pass drains the queues after every Ready, and on leaving it
+    /// looks again, after a full fence (below; the loop thread at the top of its loop), and wakes the loop thread if
+    /// anything is left. So an input queued behind a driver needs no wake-up of its own. Waking the loop thread here,
+    /// as this did, cost a futex wake and a context switch (and the woken thread's spin) per write at 16-64 concurrent
+    /// writers, for a thread that could only find the gate taken and wait again (docs/PERFORMANCE.md, "CPU per write
+    /// (cpushare)"). Were a look ever missed, the loop thread still wakes at its next tick and finds the input.</remarks>
     private void DriveOrWake(PendingProposal? proposal)
     {
         if (!Monitor.TryEnter(driveGate))
         {
-            wake.Set();
             return;
         }
 
@@ -96,8 +101,10 @@ public sealed partial class RaftReplica
         finally
         {
             Monitor.Exit(driveGate);
-            // Checked again after leaving: a thread that queued while we held the gate and found it taken may have woken
-            // the loop thread before we left, and the loop thread does not wait for the gate.
+            // Checked again after leaving: a thread that queued while we held the gate found it taken and left its input
+            // to us. The fence orders our release of the gate before this look (theirs: the queue before their try), so
+            // either they saw the gate free or we see their input.
+            Interlocked.MemoryBarrier();
             if (workLeft || tickRequested || InputsQueued)
             {
                 wake.Set();

@@ -28,7 +28,10 @@ public sealed partial class RaftReplica
 
             while (!stopping)
             {
-                // Outside a pass the node has no Ready: a pass drains it, and a proposer that stops early wakes us.
+                // Outside a pass the node has no Ready: a pass drains it, and a proposer that stops early wakes us. The
+                // fence orders our last release of the gate before the look at the queues (DriveOrWake: an input queued
+                // while we held the gate was left to us, without a wake-up).
+                Interlocked.MemoryBarrier();
                 var now = clock.GetTimestamp();
                 if (now < nextTick && !InputsQueued)
                 {
