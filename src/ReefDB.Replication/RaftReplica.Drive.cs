@@ -10,8 +10,8 @@ namespace ReefDB.Replication;
 /// A proposal handed to the loop thread costs two thread hand-offs (proposer → loop → proposer); on a loaded
 /// machine with few cores each can wait milliseconds for a CPU, which is what a single durable writer waited on
 /// most. When the gate is free the proposer runs the pass itself, up to the Ready that answers it (persisted,
-/// applied), then leaves the rest to the loop thread. Concurrent proposers that find the gate taken queue as before
-/// and wake the loop thread, whose next pass proposes them together: group commit is unchanged.
+/// applied), then leaves the rest to the loop thread. Concurrent proposers that find the gate taken queue and leave
+/// their input to whoever drives, whose next pass proposes them together: group commit is unchanged.
 /// <para>The loop thread only ever tries the gate: had it blocked on it (for a tick), each exit of a lone writer would
 /// wake it, and on a loaded machine the writer re-entered first nearly every time, so each write paid a futex wake and a
 /// context switch of the loop thread (measured: one per write), and when the loop thread did win, a hand-off. A tick that
