@@ -97,11 +97,13 @@ public abstract class ReefDatabaseTests
         var transfer = db.Prepare("UPDATE accounts SET balance = balance - $1 WHERE id = 1; UPDATE accounts SET balance = balance + $1 WHERE id = 2");
         var total = db.Prepare("SELECT sum(balance) FROM accounts");
         using var stop = new CancellationTokenSource();
+        using var readersStarted = new CountdownEvent(2);
         var inconsistencies = 0;
         var reads = 0;
 
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
         {
+            var first = true;
             while (!stop.IsCancellationRequested)
             {
                 if (total.Execute()[0].Rows[0][0].ToString() != "2000")
@@ -110,10 +112,20 @@ public abstract class ReefDatabaseTests
                 }
 
                 Interlocked.Increment(ref reads);
+                if (first)
+                {
+                    readersStarted.Signal();
+                    first = false;
+                }
             }
         })).ToArray();
 
-        for (var i = 0; i < 300; i++)
+        // The readers must run beside the writes, not before or after them: on a busy machine their tasks may start
+        // late, so the writes wait for them and go on until some reads overlapped them (bounded).
+        Assert.True(readersStarted.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), "the reader tasks never started");
+        var readsBefore = Volatile.Read(ref reads);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        for (var i = 0; i < 300 || (Volatile.Read(ref reads) - readsBefore < 20 && DateTime.UtcNow < deadline); i++)
         {
             transfer.Execute(i % 7);
         }
@@ -121,7 +133,7 @@ public abstract class ReefDatabaseTests
         stop.Cancel();
         await Task.WhenAll(readers);
 
-        Assert.True(reads > 0);
+        Assert.True(reads - readsBefore >= 20, $"only {reads - readsBefore} reads ran beside the writes");
         Assert.Equal(0, inconsistencies);
     }
 
