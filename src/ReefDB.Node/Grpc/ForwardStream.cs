@@ -31,7 +31,11 @@ internal sealed partial class ForwardStream : IDisposable
     private readonly Wire.Sql.SqlClient client;
     private readonly string address;
     private readonly int maxMessageBytes;
-    private readonly Channel<PendingForward> queue = Channel.CreateUnbounded<PendingForward>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: a request queued while the writer waits for work runs the writer on the caller's
+    // thread, so a lone request is written at once instead of after a thread-pool hop to the writer task; while a write
+    // is in flight, requests only queue and the writer batches them as before.
+    private readonly Channel<PendingForward> queue = Channel.CreateUnbounded<PendingForward>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly ConcurrentDictionary<ulong, PendingForward> awaiting = new();
     private readonly CancellationTokenSource stop = new();
     private long lastId;

@@ -19,7 +19,11 @@ namespace ReefDB.Node.Grpc;
 /// </remarks>
 internal sealed class ForwardStreamServer(Func<ExecuteRequest, CancellationToken, Task<ExecuteResponse>> serve, ulong nodeId, int maxMessageBytes)
 {
-    private readonly Channel<ForwardedAnswer> answers = Channel.CreateUnbounded<ForwardedAnswer>(new UnboundedChannelOptions { SingleReader = true });
+    // Synchronous continuations: an answer completed while the writer waits for work is written on the completing
+    // thread (no thread-pool hop to the writer task for a lone answer); while a write is in flight, answers queue and
+    // go together in the next message.
+    private readonly Channel<ForwardedAnswer> answers = Channel.CreateUnbounded<ForwardedAnswer>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
 
     // Requests started and not yet answered, plus one for the reading loop itself: whoever brings it to zero
     // completes the answers, so the writer ends after the last answer once reading has stopped.
