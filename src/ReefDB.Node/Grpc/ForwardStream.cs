@@ -134,10 +134,6 @@ internal sealed partial class ForwardStream : IDisposable
         retryable: true,
         leaderId: pending.LeaderId);
 
-    private GatewayException Unknown(PendingForward pending, string why, Exception? cause) => new(
-        GatewayErrorCode.OutcomeUnknown,
-        $"forwarding to the leader (node {pending.LeaderId} at {address}) failed after sending: {why}; " +
-        "a write may or may not have been applied (retrying with the same client_id and seq is safe)",
-        leaderId: pending.LeaderId,
-        inner: cause);
+    private GatewayException Unknown(PendingForward pending, string why, Exception? cause) =>
+        ForwardFailures.OutcomeUnknown(pending.LeaderId, address, why, cause);
 }

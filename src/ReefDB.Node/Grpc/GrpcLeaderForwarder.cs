@@ -57,12 +57,7 @@ internal sealed partial class GrpcLeaderForwarder(MemberDirectory members, int m
         }
         catch (RpcException e)
         {
-            throw new GatewayException(
-                GatewayErrorCode.OutcomeUnknown,
-                $"forwarding to the leader (node {leaderId} at {address}) failed after sending: {e.Status.StatusCode} {e.Status.Detail}; " +
-                "a write may or may not have been applied (retrying with the same client_id and seq is safe)",
-                leaderId: leaderId,
-                inner: e);
+            throw ForwardFailures.OutcomeUnknown(leaderId, address, $"{e.Status.StatusCode} {e.Status.Detail}", e);
         }
     }
 
