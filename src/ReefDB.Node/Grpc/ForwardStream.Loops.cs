@@ -5,6 +5,9 @@ namespace ReefDB.Node.Grpc;
 
 internal sealed partial class ForwardStream
 {
+    // How long a failed writer waits for the reader to say how the leader ended the stream.
+    private static readonly TimeSpan ReaderGrace = TimeSpan.FromSeconds(1);
+
     // Read from the queue by the writer but left for the next message (it did not fit): never written yet.
     private PendingForward? carried;
 
@@ -26,8 +29,21 @@ internal sealed partial class ForwardStream
             writing = WriteLoopAsync(call.RequestStream, stop.Token);
             var reading = ReadLoopAsync(call.ResponseStream);
             // The writer only ends by failing (or by the stream's close); the reader ends when the leader ends the stream.
-            await (await Task.WhenAny(reading, writing).ConfigureAwait(false)).ConfigureAwait(false);
+            var first = await Task.WhenAny(reading, writing).ConfigureAwait(false);
+            if (first == writing)
+            {
+                // A write can fail because the leader has just ended the stream cleanly (a request written after it
+                // stopped reading): its answer is already here, and the reader decides whether what is unanswered
+                // was never read. Otherwise the call is broken and the reader ends at once too; the bound only
+                // guards against a reader that would not.
+                await Task.WhenAny(reading, Task.Delay(ReaderGrace)).ConfigureAwait(false);
+            }
+
             endedCleanly = reading.IsCompletedSuccessfully;
+            if (!endedCleanly)
+            {
+                await first.ConfigureAwait(false);
+            }
         }
         catch (RpcException e) when (!accepted && e.StatusCode == StatusCode.Unimplemented)
         {
