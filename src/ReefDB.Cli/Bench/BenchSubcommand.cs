@@ -17,11 +17,11 @@ internal static class BenchSubcommand
         var etcdEndpoints = Text("--etcd-endpoints", "With --target both: etcd's client host:port list.", null);
         var clients = Text("--clients", "Comma-separated concurrent client counts, each run in turn.", "1,16,64");
         var workloads = Text("--workloads", "insert (single-row INSERT / put) and/or get (linearizable point read).", "insert,get");
-        var placement = Text("--placement", "spread (client i on endpoint i mod n) and/or leader (all clients on the leader).", "spread");
+        var placement = Text("--placement", "spread (client i on the (i+1)-th endpoint after the leader: one client on a follower) and/or leader (all clients on the leader).", "spread");
         var valueBytes = new Option<int>("--value-bytes") { Description = "Size of each written value.", DefaultValueFactory = _ => 256 };
         var duration = Text("--duration", "Measured time per cell (10s, 500ms, 2m).", "10s");
         var warmup = Text("--warmup", "Unmeasured load before each cell.", "2s");
-        var steadyWarmup = Text("--steady-warmup", "Before the first round: load each target until its rate stops rising, at most this long per workload (0: off).", "30s");
+        var steadyWarmup = Text("--steady-warmup", "Before the first round: load each target until its rate holds steady, at most this long per workload (0: off).", "30s");
         var rounds = new Option<int>("--rounds") { Description = "Times each cell runs; targets take turns inside a round.", DefaultValueFactory = _ => 1 };
         var getKeys = new Option<int>("--get-keys") { Description = "Keys written before the get workload reads them.", DefaultValueFactory = _ => 1000 };
         var format = Text("--format", "table or json.", "table");

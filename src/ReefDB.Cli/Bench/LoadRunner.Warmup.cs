@@ -7,7 +7,7 @@ namespace ReefDB.Cli.Bench;
 internal sealed partial class LoadRunner
 {
     /// <summary>Length of one warm-up slice: long enough to hold a few hundred calls at one client, short enough
-    /// that the warm-up ends soon after the rate stops rising.</summary>
+    /// that the warm-up ends soon after the rate settles.</summary>
     public static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(1);
 
     /// <summary>Times the target's first insert and first get (of that key) through endpoint 0, once every endpoint

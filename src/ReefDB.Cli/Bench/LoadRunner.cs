@@ -54,12 +54,14 @@ internal sealed partial class LoadRunner(IBenchClient client, string value, int 
         BenchTarget target, BenchWorkload workload, ClientPlacement placement, int clients, int round,
         TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var leader = placement == ClientPlacement.Leader ? await client.FindLeaderAsync(cancellationToken).ConfigureAwait(false) : -1;
+        // Every cell asks who leads, as leadership may have moved since the last one: both placements are relative to it.
+        var leader = -1;
+        await WithRetriesAsync(async () => leader = await client.FindLeaderAsync(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         var begin = Stopwatch.GetTimestamp();
         var measureStart = begin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measureEnd = measureStart + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var loops = Enumerable.Range(0, clients)
-            .Select(i => Task.Run(() => LoopAsync(workload, leader >= 0 ? leader : i % client.EndpointCount, seed: i, measureStart, measureEnd, cancellationToken), cancellationToken))
+            .Select(i => Task.Run(() => LoopAsync(workload, placement.EndpointOf(i, leader, client.EndpointCount), seed: i, measureStart, measureEnd, cancellationToken), cancellationToken))
             .ToArray();
         var results = await Task.WhenAll(loops).ConfigureAwait(false);
 

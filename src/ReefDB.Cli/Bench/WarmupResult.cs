@@ -3,7 +3,7 @@ namespace ReefDB.Cli.Bench;
 /// <summary>
 /// How one target started on one workload: the latency of its first call after the run's table or prefix was made
 /// (a fresh server pays its start-up costs here: code not yet compiled, connections not yet open), then the rate of
-/// each warm-up slice until the rate stopped rising (<see cref="SteadyRate"/>) or the limit came.
+/// each warm-up slice until the rate was steady (<see cref="SteadyRate"/>) or the limit came.
 /// </summary>
 internal sealed record WarmupResult(
     BenchTarget Target,

@@ -22,7 +22,7 @@ public sealed class WarmupTests
         await using var client = new RecordingClient();
         var progress = new StringWriter();
         var runner = new LoadRunner(client, "v", getKeys: 10, progress);
-        // Two one-second slices fit the limit and no verdict comes before the third.
+        // Two one-second slices fit the limit and no verdict comes before the fourth.
         var result = await runner.WarmUntilSteadyAsync(
             BenchTarget.Etcd, BenchWorkload.Insert, clients: 1, firstCallMilliseconds: 12.5, TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
         Assert.Equal(2, result.SliceOpsPerSecond.Count);
@@ -91,14 +91,14 @@ public sealed class WarmupTests
         : BenchSubcommand.Parse("reefdb", "a:1", null, "1", "insert", "spread", 256, "1s", "0s", 1, 10, "table", steadyWarmup);
 
     /// <summary>Answers every call after a millisecond (so a warm-up slice does not spin a core) and records the
-    /// first few.</summary>
-    private sealed class RecordingClient : IBenchClient
+    /// first few; <c>leader</c> is the endpoint it reports as leading.</summary>
+    internal sealed class RecordingClient(int endpointCount = 1, int leader = 0) : IBenchClient
     {
         public List<string> Calls { get; } = [];
 
-        public int EndpointCount => 1;
+        public int EndpointCount => endpointCount;
 
-        public Task<int> FindLeaderAsync(CancellationToken cancellationToken) => Task.FromResult(0);
+        public Task<int> FindLeaderAsync(CancellationToken cancellationToken) => Task.FromResult(leader);
 
         public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
