@@ -19,6 +19,8 @@ internal sealed class EtcdBenchClient(IReadOnlyList<string> endpoints) : IBenchC
 
     public int EndpointCount => clients.Length;
 
+    public Task<long?> CompiledMethodsAsync(CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
     public async Task<int> FindLeaderAsync(CancellationToken cancellationToken)
     {
         for (var i = 0; i < clients.Length; i++)

@@ -25,23 +25,35 @@ internal sealed partial class LoadRunner
     }
 
     /// <summary>Loads the target with <paramref name="workload"/> from <paramref name="clients"/> clients in slices of
-    /// <see cref="WarmupSlice"/> until <see cref="SteadyRate.IsSteady"/> or <paramref name="limit"/> (no slice at all
-    /// under a limit shorter than one slice); the slices' rates go to the progress stream.</summary>
+    /// <see cref="WarmupSlice"/> until <see cref="SteadyRate.IsSteady"/> while the target's JIT (if it has one) is
+    /// quiet, or until <paramref name="limit"/> (no slice at all under a limit shorter than one slice); the slices' rates
+    /// and the methods compiled in each go to the progress stream.</summary>
     public async Task<WarmupResult> WarmUntilSteadyAsync(
         BenchTarget target, BenchWorkload workload, int clients, double firstCallMilliseconds, TimeSpan limit, CancellationToken cancellationToken)
     {
         var slices = new List<double>();
+        var compiledPerSlice = new List<long>();
         var steady = false;
+        var compiled = limit > TimeSpan.Zero ? await client.CompiledMethodsAsync(cancellationToken).ConfigureAwait(false) : null;
         while (!steady && WarmupSlice * (slices.Count + 1) <= limit)
         {
             var slice = await RunAsync(target, workload, ClientPlacement.Spread, clients, round: 0, TimeSpan.Zero, WarmupSlice, cancellationToken).ConfigureAwait(false);
             slices.Add(slice.OpsPerSecond);
-            steady = SteadyRate.IsSteady(slices);
+            var compiling = false;
+            if (compiled is { } before && await client.CompiledMethodsAsync(cancellationToken).ConfigureAwait(false) is { } after)
+            {
+                compiledPerSlice.Add(after - before);
+                compiling = !SteadyRate.CompilerIsQuiet(after - before);
+                compiled = after;
+            }
+
+            steady = !compiling && SteadyRate.IsSteady(slices);
         }
 
+        var jit = compiledPerSlice.Count == 0 ? string.Empty : $"  jit methods/slice {string.Join(' ', compiledPerSlice)}";
         await progress.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"warm-up  {BenchReport.Name(target),-6}  {BenchReport.Name(workload),-6}  {clients,4} clients  first call {firstCallMilliseconds,8:F2} ms  slices ops/s {string.Join(' ', slices.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))}{(steady || slices.Count == 0 ? string.Empty : "  (not steady at the limit)")}")).ConfigureAwait(false);
+            $"warm-up  {BenchReport.Name(target),-6}  {BenchReport.Name(workload),-6}  {clients,4} clients  first call {firstCallMilliseconds,8:F2} ms  slices ops/s {string.Join(' ', slices.Select(s => s.ToString("F0", CultureInfo.InvariantCulture)))}{jit}{(steady || slices.Count == 0 ? string.Empty : "  (not steady at the limit)")}")).ConfigureAwait(false);
         return new WarmupResult(target, workload, firstCallMilliseconds, slices, WarmupSlice, steady);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Grpc.Net.Client;
 using ReefDB.Node.Grpc.Wire;
 using ReefDB.StateMachine.Encoding;
+using AdminService = ReefDB.Node.Grpc.Wire.Admin;
 using SqlService = ReefDB.Node.Grpc.Wire.Sql;
 
 namespace ReefDB.Cli.Bench;
@@ -20,6 +21,8 @@ internal sealed class ReefDbBenchClient : IBenchClient
     private readonly string table = "bench_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
     private readonly string insertSql;
     private readonly string selectSql;
+    private readonly HttpClient metricsHttp = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private Uri[]? metricsUrls;
 
     /// <param name="endpoints">gRPC host:port of each node.</param>
     /// <param name="operationDeadline">How long one call may take before it fails (default 30 s).</param>
@@ -52,6 +55,28 @@ internal sealed class ReefDbBenchClient : IBenchClient
         }
 
         throw new BenchOperationException($"node {leader.ToString(CultureInfo.InvariantCulture)} leads but is not among the endpoints");
+    }
+
+    /// <summary>Sums <c>reefdb_jit_compiled_methods_total</c> over every member's <c>/metrics</c>, found through the
+    /// members list of the first endpoint.</summary>
+    public async Task<long?> CompiledMethodsAsync(CancellationToken cancellationToken)
+    {
+        if (metricsUrls is null)
+        {
+            var members = await new AdminService.AdminClient(channels[0]).ListMembersAsync(
+                new ListMembersRequest(), deadline: DateTime.UtcNow + operationDeadline, cancellationToken: cancellationToken).ConfigureAwait(false);
+            metricsUrls = [.. members.Members.Where(m => m.HttpAddr.Length > 0).Select(m => new Uri($"http://{m.HttpAddr}/metrics"))];
+        }
+
+        var total = 0L;
+        foreach (var url in metricsUrls)
+        {
+            var text = await metricsHttp.GetStringAsync(url, cancellationToken).ConfigureAwait(false);
+            total += MetricsText.Counter(text, "reefdb_jit_compiled_methods_total")
+                ?? throw new BenchOperationException($"{url} exports no reefdb_jit_compiled_methods_total (a node older than this bench)");
+        }
+
+        return total;
     }
 
     /// <summary>The id of the node that leads, as <paramref name="endpoint"/> knows it (a lease read: served by the
@@ -93,6 +118,8 @@ internal sealed class ReefDbBenchClient : IBenchClient
         {
             channel.Dispose();
         }
+
+        metricsHttp.Dispose();
 
         return ValueTask.CompletedTask;
     }

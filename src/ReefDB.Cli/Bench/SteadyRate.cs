@@ -21,6 +21,14 @@ internal static class SteadyRate
     /// <summary>Slices before any verdict: the window plus at least one earlier slice to compare it with.</summary>
     public const int MinimumSlices = Window + 1;
 
+    /// <summary>Methods a target's servers may compile in one slice with the compiler counted as done: a warmed-up node
+    /// still compiles now and then (a path taken for the first time, the bench's own scrapes), but nothing like the
+    /// thousands of recompilations of its first seconds.</summary>
+    public const long QuietCompilations = 50;
+
+    /// <summary>True when <paramref name="compiledInSlice"/> methods compiled during a slice leave the rate to be judged.</summary>
+    public static bool CompilerIsQuiet(long compiledInSlice) => compiledInSlice <= QuietCompilations;
+
     public static bool IsSteady(IReadOnlyList<double> sliceOpsPerSecond)
     {
         if (sliceOpsPerSecond.Count < MinimumSlices)

@@ -62,6 +62,7 @@ internal sealed class NodeMetrics
         logBytes = factory.CreateGauge("reefdb_raft_log_bytes", "Bytes of log segments on disk.");
         snapshotIndex = factory.CreateGauge("reefdb_raft_snapshot_index", "Index of the newest snapshot.");
         pendingProposals = factory.CreateGauge("reefdb_pending_proposals", "Proposals accepted and not yet answered.");
+        RuntimeMetrics.Register(Registry, factory);
         Registry.AddBeforeCollectCallback(async cancel =>
         {
             var s = await status(cancel).ConfigureAwait(false);

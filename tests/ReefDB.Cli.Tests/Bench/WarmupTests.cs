@@ -34,6 +34,19 @@ public sealed class WarmupTests
     }
 
     [Fact]
+    public async Task A_target_still_compiling_is_never_steady_and_the_report_shows_its_jit_work()
+    {
+        await using var client = new RecordingClient(compiledPerQuery: 1000);
+        var progress = new StringWriter();
+        var runner = new LoadRunner(client, "v", getKeys: 10, progress);
+        var result = await runner.WarmUntilSteadyAsync(
+            BenchTarget.ReefDb, BenchWorkload.Insert, clients: 1, firstCallMilliseconds: 1, TimeSpan.FromSeconds(4.5), TestContext.Current.CancellationToken);
+        Assert.Equal(4, result.SliceOpsPerSecond.Count);
+        Assert.False(result.Steady);
+        Assert.Contains("jit methods/slice 1000 1000 1000 1000  (not steady at the limit)", progress.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_the_steady_warmup_off_nothing_is_loaded_and_the_first_call_is_still_reported()
     {
         await using var client = new RecordingClient();
@@ -91,10 +104,16 @@ public sealed class WarmupTests
         : BenchSubcommand.Parse("reefdb", "a:1", null, "1", "insert", "spread", 256, "1s", "0s", 1, 10, "table", steadyWarmup);
 
     /// <summary>Answers every call after a millisecond (so a warm-up slice does not spin a core) and records the
-    /// first few; <c>leader</c> is the endpoint it reports as leading.</summary>
-    internal sealed class RecordingClient(int endpointCount = 1, int leader = 0) : IBenchClient
+    /// first few; <c>leader</c> is the endpoint it reports as leading, and <c>compiledPerQuery</c> the methods its JIT
+    /// compiles between two queries (null: no JIT).</summary>
+    internal sealed class RecordingClient(int endpointCount = 1, int leader = 0, long? compiledPerQuery = null) : IBenchClient
     {
+        private long compiled;
+
         public List<string> Calls { get; } = [];
+
+        public Task<long?> CompiledMethodsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult(compiledPerQuery is { } step ? Interlocked.Add(ref compiled, step) : (long?)null);
 
         public int EndpointCount => endpointCount;
 
