@@ -29,12 +29,16 @@ internal sealed class TestNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The host's services (its logger factory, say).</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<TestNode> StartAsync(
         FakeReplica? replica = null,
         Func<NodeOptions, NodeOptions>? configure = null,
         ILeaderForwarder? forwarder = null,
         IEnumerable<MemberAddress>? members = null,
-        IAdminForwarder? adminForwarder = null)
+        IAdminForwarder? adminForwarder = null,
+        Action<WebApplication>? mapEndpoints = null)
     {
         replica ??= new FakeReplica();
         var options = new NodeOptions
@@ -57,7 +61,7 @@ internal sealed class TestNode : IAsyncDisposable
             new Readiness(),
             replica,
             adminForwarder);
-        var app = NodeHost.Build(node);
+        var app = NodeHost.Build(node, mapEndpoints: mapEndpoints);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
         {
