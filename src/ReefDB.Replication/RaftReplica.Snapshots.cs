@@ -18,6 +18,7 @@ public sealed partial class RaftReplica
     private bool snapshotRequested;
     private ulong appliedAtLastSnapshot;
     private long logBytesAtLastSnapshot;
+    private long lastSnapshotBytes;
 
     // Any thread: the snapshots a transport may stream (the newest two are kept on disk).
     private volatile SnapshotFileRef[] publishedSnapshots = [];
@@ -135,8 +136,7 @@ public sealed partial class RaftReplica
         }
 
         PublishSnapshot();
-        appliedAtLastSnapshot = metadata.Index;
-        logBytesAtLastSnapshot = storage.LogBytesOnDisk;
+        MarkSnapshotTaken(metadata.Index);
     }
 
     private void InstallSnapshotIntoStateMachine(SnapshotMetadata metadata)
@@ -163,8 +163,10 @@ public sealed partial class RaftReplica
 
         var state = stateMachine.Current;
         var applied = state.AppliedIndex;
-        var due = applied - appliedAtLastSnapshot >= options.SnapshotEntries
-            || (applied > appliedAtLastSnapshot && storage.LogBytesOnDisk - logBytesAtLastSnapshot >= options.SnapshotLogBytes);
+        var logGrowth = storage.LogBytesOnDisk - logBytesAtLastSnapshot;
+        var due = (applied - appliedAtLastSnapshot >= options.SnapshotEntries
+                || (applied > appliedAtLastSnapshot && logGrowth >= options.SnapshotLogBytes))
+            && logGrowth >= lastSnapshotBytes * options.SnapshotMinLogRatio;
         if (!due && !(force || snapshotRequested))
         {
             return;
@@ -227,8 +229,7 @@ public sealed partial class RaftReplica
             }
 
             PublishSnapshot();
-            appliedAtLastSnapshot = index;
-            logBytesAtLastSnapshot = storage.LogBytesOnDisk;
+            MarkSnapshotTaken(index);
             meter.SnapshotTaken(started, storage.SnapshotPath);
             LogMessages.SnapshotTaken(logger, NodeId, index, storage.LogBytesOnDisk);
             CompleteSnapshotWaiters(metadata);
@@ -238,6 +239,15 @@ public sealed partial class RaftReplica
         {
             MaybeStartSnapshot(force: true);
         }
+    }
+
+    /// <summary>Where the next automatic snapshot counts from: this one's index, the log's size now, and this
+    /// snapshot's size (see <see cref="RaftReplicaOptions.SnapshotMinLogRatio"/>).</summary>
+    private void MarkSnapshotTaken(ulong index)
+    {
+        appliedAtLastSnapshot = index;
+        logBytesAtLastSnapshot = storage.LogBytesOnDisk;
+        lastSnapshotBytes = storage.SnapshotPath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0;
     }
 
     private void CompleteSnapshotWaiters(SnapshotMetadata metadata)

@@ -75,8 +75,7 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
         persistedHardState = storage.HardState;
         leadership = new LeaderChange(0, node.Term, RoleOf(node.Role));
         PublishSnapshot();
-        appliedAtLastSnapshot = stateMachine.Current.AppliedIndex;
-        logBytesAtLastSnapshot = storage.LogBytesOnDisk;
+        MarkSnapshotTaken(stateMachine.Current.AppliedIndex);
         applier = CreateApplier();
         loopThread = new Thread(RunLoop) { IsBackground = true, Name = $"reefdb-raft-{options.NodeId}" };
     }

@@ -84,6 +84,16 @@ public sealed record RaftReplicaOptions
     public long SnapshotLogBytes { get; init; } = 256L * 1024 * 1024;
 
     /// <summary>
+    /// An automatic snapshot (<see cref="SnapshotEntries"/> or <see cref="SnapshotLogBytes"/>) waits until the log has
+    /// grown since the last one by at least this share of that snapshot's size. A snapshot writes the whole state, so
+    /// without this a large database would rewrite all of itself every <see cref="SnapshotEntries"/> writes (a 30 MB
+    /// table: 3 KB per 256-byte insert); with it, snapshots write at most 1 / ratio times what the log does, and the log
+    /// of a large database may grow past <see cref="SnapshotLogBytes"/>. Forced snapshots ignore it. 0 turns it off;
+    /// must not be negative. Default 0.5.
+    /// </summary>
+    public double SnapshotMinLogRatio { get; init; } = 0.5;
+
+    /// <summary>
     /// Entries kept before a snapshot's index when compacting, so that a follower slightly behind catches up from
     /// the log instead of a whole snapshot. Default 5,000.
     /// </summary>
@@ -126,6 +136,7 @@ public sealed record RaftReplicaOptions
             $"ProposalTimeout must be positive (or infinite), got {ProposalTimeout}.");
         Require(ReadTimeout > TimeSpan.Zero, $"ReadTimeout must be positive, got {ReadTimeout}.");
         Require(SnapshotEntries > 0, "SnapshotEntries must be positive.");
+        Require(SnapshotMinLogRatio >= 0 && double.IsFinite(SnapshotMinLogRatio), "SnapshotMinLogRatio must be a finite number, 0 or more.");
         Require(SnapshotLogBytes > 0, $"SnapshotLogBytes must be positive, got {SnapshotLogBytes}.");
         Require(SegmentBytes > 0, $"SegmentBytes must be positive, got {SegmentBytes}.");
         Require(!InitialVoters.Contains(0UL), "InitialVoters must not contain 0.");

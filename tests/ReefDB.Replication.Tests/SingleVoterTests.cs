@@ -127,7 +127,7 @@ public sealed class SingleVoterTests
     {
         using var dir = new TempDirectory();
         await using var replica = await Batches.OpenLeaderAsync(
-            Batches.Options(dir.Path, 1, 1) with { SnapshotEntries = 25, CompactionTail = 5 }, Batches.Nowhere);
+            Batches.Options(dir.Path, 1, 1) with { SnapshotEntries = 25, CompactionTail = 5, SnapshotMinLogRatio = 0 }, Batches.Nowhere);
         await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY)"), Ct);
         for (var i = 0; i < 60; i++)
         {
@@ -136,6 +136,38 @@ public sealed class SingleVoterTests
 
         var status = await WaitFor(replica, s => s.SnapshotIndex >= 50);
         Assert.True(status.FirstIndex > 1);
+    }
+
+    [Fact]
+    public async Task A_large_state_is_not_snapshotted_again_until_the_log_has_grown_by_half_its_snapshot()
+    {
+        using var dir = new TempDirectory();
+        await using var replica = await Batches.OpenLeaderAsync(
+            Batches.Options(dir.Path, 1, 1) with { SnapshotEntries = 10, CompactionTail = 5 }, Batches.Nowhere);
+        await replica.ProposeAsync(Batches.Sql("CREATE TABLE t (id INT PRIMARY KEY, v TEXT)"), Ct);
+        await replica.ProposeAsync(Batches.Sql($"INSERT INTO t VALUES (0, '{new string('x', 100_000)}')"), Ct);
+        for (var i = 1; i < 10; i++)
+        {
+            await replica.ProposeAsync(Batches.Sql($"INSERT INTO t VALUES ({i}, 'small')"), Ct);
+        }
+
+        var first = (await WaitFor(replica, s => s.SnapshotIndex > 0)).SnapshotIndex;
+
+        // 30 more entries of a few dozen bytes each: the entry count is met three times over, the log's growth is far
+        // below half of a 100 KB snapshot, so rewriting the whole state again would be all cost.
+        for (var i = 10; i < 40; i++)
+        {
+            await replica.ProposeAsync(Batches.Sql($"INSERT INTO t VALUES ({i}, 'small')"), Ct);
+        }
+
+        await Task.Delay(500, Ct);
+        Assert.Equal(first, (await replica.GetStatusAsync(Ct)).SnapshotIndex);
+
+        // 60 KB more of log: past half the snapshot, so the next applied entry takes one.
+        await replica.ProposeAsync(Batches.Sql($"INSERT INTO t VALUES (40, '{new string('y', 60_000)}')"), Ct);
+        await replica.ProposeAsync(Batches.Sql("INSERT INTO t VALUES (41, 'small')"), Ct);
+        var next = await WaitFor(replica, s => s.SnapshotIndex > first);
+        Assert.True(next.SnapshotIndex >= first + 31, $"snapshot at {next.SnapshotIndex}, first at {first}");
     }
 
     [Fact]
