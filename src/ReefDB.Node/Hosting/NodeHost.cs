@@ -49,6 +49,9 @@ internal static class NodeHost
         builder.Services.AddSingleton(node);
         builder.Services.AddSingleton(node.Gateway);
         builder.Services.AddSingleton(node.Limits);
+        // One instance for every call: without a registration, gRPC builds the service for each call from the
+        // request's services (a lookup that misses, then a factory resolving four singletons, and the object itself).
+        builder.Services.AddSingleton<SqlGrpcService>();
         builder.Services.AddGrpc().AddServiceOptions<SqlGrpcService>(grpc =>
         {
             grpc.MaxReceiveMessageSize = options.MaxGrpcMsgBytes;
