@@ -12,7 +12,7 @@ internal interface IBenchClient : IAsyncDisposable
     Task<int> FindLeaderAsync(CancellationToken cancellationToken);
 
     /// <summary>Methods the target's servers have had compiled by a JIT so far, summed over every server; null for a
-    /// target compiled ahead of time (etcd), whose warm-up has no compiler to wait for.</summary>
+    /// target compiled ahead of time (etcd), whose warm-up has no compiler to wait for, or when it cannot be read.</summary>
     Task<long?> CompiledMethodsAsync(CancellationToken cancellationToken);
 
     /// <summary>Creates what the run writes into, fresh for this run so keys never collide with an earlier run.</summary>

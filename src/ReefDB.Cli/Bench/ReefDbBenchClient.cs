@@ -58,25 +58,38 @@ internal sealed class ReefDbBenchClient : IBenchClient
     }
 
     /// <summary>Sums <c>reefdb_jit_compiled_methods_total</c> over every member's <c>/metrics</c>, found through the
-    /// members list of the first endpoint.</summary>
+    /// members list of the first endpoint; null when that cannot be read (no HTTP address known, a node that does not
+    /// answer or predates the counter): the warm-up then judges by the rate alone.</summary>
     public async Task<long?> CompiledMethodsAsync(CancellationToken cancellationToken)
     {
-        if (metricsUrls is null)
+        try
         {
-            var members = await new AdminService.AdminClient(channels[0]).ListMembersAsync(
-                new ListMembersRequest(), deadline: DateTime.UtcNow + operationDeadline, cancellationToken: cancellationToken).ConfigureAwait(false);
-            metricsUrls = [.. members.Members.Where(m => m.HttpAddr.Length > 0).Select(m => new Uri($"http://{m.HttpAddr}/metrics"))];
-        }
+            if (metricsUrls is null)
+            {
+                var members = await new AdminService.AdminClient(channels[0]).ListMembersAsync(
+                    new ListMembersRequest(), deadline: DateTime.UtcNow + operationDeadline, cancellationToken: cancellationToken).ConfigureAwait(false);
+                metricsUrls = [.. members.Members.Where(m => m.HttpAddr.Length > 0).Select(m => new Uri($"http://{m.HttpAddr}/metrics"))];
+            }
 
-        var total = 0L;
-        foreach (var url in metricsUrls)
+            var total = 0L;
+            foreach (var url in metricsUrls)
+            {
+                var text = await metricsHttp.GetStringAsync(url, cancellationToken).ConfigureAwait(false);
+                if (MetricsText.Counter(text, "reefdb_jit_compiled_methods_total") is not { } compiled)
+                {
+                    return null;
+                }
+
+                total += compiled;
+            }
+
+            return metricsUrls.Length == 0 ? null : total;
+        }
+        catch (Exception e) when (e is HttpRequestException or Grpc.Core.RpcException
+            || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var text = await metricsHttp.GetStringAsync(url, cancellationToken).ConfigureAwait(false);
-            total += MetricsText.Counter(text, "reefdb_jit_compiled_methods_total")
-                ?? throw new BenchOperationException($"{url} exports no reefdb_jit_compiled_methods_total (a node older than this bench)");
+            return null;
         }
-
-        return total;
     }
 
     /// <summary>The id of the node that leads, as <paramref name="endpoint"/> knows it (a lease read: served by the
