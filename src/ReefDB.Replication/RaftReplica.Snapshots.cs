@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ReefDB.Raft.Configuration;
 using ReefDB.Raft.Messages;
 using ReefDB.Raft.Storage.Snapshots;
+using ReefDB.Replication.Internal;
 using ReefDB.StateMachine.Snapshots;
 
 namespace ReefDB.Replication;
@@ -230,7 +231,7 @@ public sealed partial class RaftReplica
 
             PublishSnapshot();
             MarkSnapshotTaken(index);
-            meter.SnapshotTaken(started, storage.SnapshotPath);
+            meter.SnapshotTaken(started, lastSnapshotBytes);
             LogMessages.SnapshotTaken(logger, NodeId, index, storage.LogBytesOnDisk);
             CompleteSnapshotWaiters(metadata);
         }
@@ -247,7 +248,7 @@ public sealed partial class RaftReplica
     {
         appliedAtLastSnapshot = index;
         logBytesAtLastSnapshot = storage.LogBytesOnDisk;
-        lastSnapshotBytes = storage.SnapshotPath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0;
+        lastSnapshotBytes = ReplicationMeter.SizeOf(storage.SnapshotPath);
     }
 
     private void CompleteSnapshotWaiters(SnapshotMetadata metadata)

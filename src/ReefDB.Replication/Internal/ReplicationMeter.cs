@@ -39,10 +39,10 @@ internal sealed class ReplicationMeter : IDisposable
 
     public void Applied(long startedAt) => apply.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
 
-    public void SnapshotTaken(long startedAt, string? path)
+    public void SnapshotTaken(long startedAt, long bytes)
     {
         snapshotTake.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
-        snapshotTakenBytes.Record(SizeOf(path));
+        snapshotTakenBytes.Record(bytes);
     }
 
     public void SnapshotInstalled(long startedAt, string path)
@@ -53,5 +53,6 @@ internal sealed class ReplicationMeter : IDisposable
 
     public void Dispose() => Meter.Dispose();
 
-    private static long SizeOf(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;
+    /// <summary>The size of a snapshot file, 0 when there is none (or it is gone).</summary>
+    public static long SizeOf(string? path) => path is not null && File.Exists(path) ? new FileInfo(path).Length : 0;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Grpc.Net.Client;
 using ReefDB.Node.Grpc.Wire;
@@ -39,12 +38,12 @@ public sealed class CallCostMeasurement(ITestOutputHelper output)
             Assert.Null(response.Error);
         }
 
-        await RunAsync(Call, clients, TimeSpan.FromSeconds(2));
+        await LoadSlice.RunAsync(Call, clients, TimeSpan.FromSeconds(2));
         if (Environment.GetEnvironmentVariable("CALL_TYPES") == "1")
         {
             // The runtime's allocation sampling (one event per ~100 KB allocated, naming the type that crossed it).
             using var sampler = new AllocationSampler();
-            var (sampledCalls, _, _, _) = await RunAsync(Call, clients, TimeSpan.FromSeconds(4));
+            var sampledCalls = (await LoadSlice.RunAsync(Call, clients, TimeSpan.FromSeconds(4))).Count;
             foreach (var (type, bytes) in sampler.Top(30))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)sampledCalls,8:0} B/call  {type}"));
@@ -53,35 +52,13 @@ public sealed class CallCostMeasurement(ITestOutputHelper output)
 
         for (var round = 0; round < rounds; round++)
         {
-            var (count, bytes, items, cpu) = await RunAsync(Call, clients, TimeSpan.FromSeconds(2));
+            var (count, cpu, _, bytes, items) = await LoadSlice.RunAsync(Call, clients, TimeSpan.FromSeconds(2));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"round {round} clients {clients}: {count,7} calls {bytes / (double)count,7:0} B/call {items / (double)count,5:0.00} work items/call {cpu.TotalMilliseconds * 1000 / count,5:0} µs CPU/call, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         }
     }
 
     private static ExecuteRequest Request(string sql) => new() { Statements = { new SqlStatement { Sql = sql } } };
-
-    private static async Task<(long Count, long Bytes, long WorkItems, TimeSpan Cpu)> RunAsync(Func<Task> call, int clients, TimeSpan duration)
-    {
-        long count = 0;
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var itemsBefore = ThreadPool.CompletedWorkItemCount;
-        var started = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (started.Elapsed < duration)
-            {
-                await call();
-                Interlocked.Increment(ref count);
-            }
-        })));
-        var bytes = GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
-        var items = ThreadPool.CompletedWorkItemCount - itemsBefore;
-        process.Refresh();
-        return (count, bytes, items, process.TotalProcessorTime - cpuBefore);
-    }
 
     private sealed class AllocationSampler : System.Diagnostics.Tracing.EventListener
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ReefDB.Node.Gateway;
 using ReefDB.Node.Grpc;
@@ -38,35 +37,17 @@ public sealed class ForwardingCpuMeasurement(ITestOutputHelper output)
         };
         foreach (var (_, call) in ways)
         {
-            await RunAsync(call, clients, TimeSpan.FromSeconds(1));
+            await LoadSlice.RunAsync(call, clients, TimeSpan.FromSeconds(1));
         }
 
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, call) in ways)
             {
-                var (count, cpu, wall) = await RunAsync(call, clients, TimeSpan.FromSeconds(2));
+                var (count, cpu, wall, _, _) = await LoadSlice.RunAsync(call, clients, TimeSpan.FromSeconds(2));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"round {round} {name,-6} clients {clients}: {count / wall.TotalSeconds,8:0} req/s {cpu.TotalMilliseconds * 1000 / count,6:0} µs CPU/req, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             }
         }
-    }
-
-    private static async Task<(long Count, TimeSpan Cpu, TimeSpan Wall)> RunAsync(Func<Task> call, int clients, TimeSpan duration)
-    {
-        long count = 0;
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var started = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            while (started.Elapsed < duration)
-            {
-                await call();
-                Interlocked.Increment(ref count);
-            }
-        })));
-        process.Refresh();
-        return (count, process.TotalProcessorTime - cpuBefore, started.Elapsed);
     }
 }
