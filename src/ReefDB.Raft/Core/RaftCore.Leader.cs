@@ -290,7 +290,7 @@ internal sealed partial class RaftCore
                 sent = true;
             }
 
-            if (!sent && progress.CanBumpCommit(Log.Committed))
+            if (!sent && progress.CanBumpCommit(Log.Committed) && !AppendsInFlight)
             {
                 SendAppend(m.From, progress, sendIfEmpty: true);
             }
@@ -328,11 +328,16 @@ internal sealed partial class RaftCore
         }
     }
 
-    /// <summary>Commit moved: tell followers, release reads waiting for an own-term commit, step down if removed.</summary>
+    /// <summary>Commit moved: tell followers (now, or with the appends that follow), release reads waiting for an
+    /// own-term commit, step down if removed.</summary>
     private void OnCommitAdvanced()
     {
         ReleasePendingReadIndexMessages();
-        BroadcastAppend();
+        if (!AppendsInFlight)
+        {
+            BroadcastAppend();
+        }
+
         if (!Tracker.Membership.IsVoter(Id) && Log.Committed >= Configs.CurrentIndex)
         {
             // Our removal is committed (dissertation §4.2.2): stop leading. We are not promotable, so we never
@@ -342,6 +347,17 @@ internal sealed partial class RaftCore
     }
 
     private bool MaybeCommit() => Log.MaybeCommit(Tracker.Committed(), Term);
+
+    /// <summary>
+    /// Entries beyond the commit index are on their way: their acknowledgements will move the commit again, and every
+    /// append sent from then on carries it. A commit that moves while this holds needs no message of its own; the
+    /// followers hear it with the next append, or with the empty append broadcast when the commit catches up with the
+    /// log (this is false then), or with a heartbeat. Under a steady stream of writes this halves the leader's
+    /// messages per write (an empty append per follower per group, and its answer) at the price of followers applying
+    /// a group later (docs/PERFORMANCE.md, "Commit rides on the next append"). The leader's own answers, and reads
+    /// anywhere, do not wait on it: a follower's read index comes with a heartbeat round that carries the commit.
+    /// </summary>
+    private bool AppendsInFlight => Log.LastIndex > Log.Committed;
 
     private ProposalDropReason? TransferLeadership(ulong transferee, Progress progress)
     {

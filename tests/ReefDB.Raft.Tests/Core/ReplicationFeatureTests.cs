@@ -52,6 +52,49 @@ public sealed class ReplicationFeatureTests
         Assert.Contains(node.Drain(), m => m.Type == MessageType.Append);
     }
 
+    /// <summary>Under a stream of writes the commit index rides on the appends that follow: a commit that moves while
+    /// later entries are still unacknowledged sends no empty append of its own (with its answer, that doubled the
+    /// leader's messages per write); once the commit catches up with the log, one empty append tells every follower.</summary>
+    [Fact]
+    public void The_commit_rides_on_later_appends_and_goes_out_alone_once_the_log_is_committed()
+    {
+        var node = new NodeFixture(1, [1, 2, 3], configure: c => new RaftConfig
+        {
+            Id = c.Id,
+            Random = c.Random,
+            PreVote = false,
+            CheckQuorum = false,
+        });
+        node.BecomeLeader();
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 3, To = 1, Term = 1, Index = 1 });
+        node.Drain();
+        node.Raft.Propose("a"u8.ToArray());
+        node.Raft.Propose("b"u8.ToArray());
+        node.Drain();
+
+        // Entry 2 commits while entry 3 is on its way: nothing is sent for the commit alone.
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
+        Assert.DoesNotContain(node.Drain(), m => m.Type == MessageType.Append);
+        Assert.Equal(2UL, node.Raft.Status.HardState.Commit);
+
+        // The next write's appends carry it.
+        node.Raft.Propose("c"u8.ToArray());
+        var carrying = node.Drain().Where(m => m.Type == MessageType.Append).ToList();
+        Assert.Equal([2UL, 3UL], carrying.Select(m => m.To).Order());
+        Assert.All(carrying, m => Assert.Equal(2UL, m.Commit));
+
+        // The commit catches up with the log: an empty append tells each follower at once, not a heartbeat later.
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 4 });
+        var told = node.Drain().Where(m => m.Type == MessageType.Append).ToList();
+        Assert.Equal([2UL, 3UL], told.Select(m => m.To).Order());
+        Assert.All(told, m =>
+        {
+            Assert.Empty(m.Entries);
+            Assert.Equal(4UL, m.Commit);
+        });
+    }
+
     /// <summary>With conflict hints a follower whose long suffix diverged converges in a few round trips (one per
     /// term), not one per entry.</summary>
     [Fact]
