@@ -66,7 +66,11 @@ say "ReefDB: $dll"
 
 if [ "${1:-}" = failover ]; then
   shift
-  nice -n 19 dotnet "$dll" bench failover --work-dir "$work/failover" "$@"
+  # In the background and waited for: a TERM or INT to this script then runs its trap at once (bash defers traps
+  # until a foreground child ends) and the trap stops the bench, and the nodes it started, by PID.
+  nice -n 19 dotnet "$dll" bench failover --work-dir "$work/failover" "$@" &
+  pids+=($!)
+  wait $!
   exit 0
 fi
 
@@ -111,4 +115,6 @@ done
 say "etcd on $etcd_endpoints; ReefDB on $reef_endpoints; data in $work"
 
 nice -n 19 dotnet "$dll" bench --target both --endpoints "$reef_endpoints" --etcd-endpoints "$etcd_endpoints" \
-  --rounds "${ROUNDS:-3}" "$@"
+  --rounds "${ROUNDS:-3}" "$@" &
+pids+=($!)
+wait $! # see the failover branch: a signal to this script stops everything at once
