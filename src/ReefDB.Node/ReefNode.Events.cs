@@ -17,10 +17,18 @@ public sealed partial class ReefNode
     /// </summary>
     private void Watch(RaftReplica raft, MemberDirectory members, NodeMetrics metrics)
     {
+        var lastLeader = 0UL;
         raft.LeaderChanged += (_, change) =>
         {
-            metrics.LeaderChanged();
-            if (change.Role == ReplicaRole.Candidate)
+            // Events run on the thread that drives the replica, one at a time, so the captured leader needs no lock.
+            if (change.LeaderId != 0 && change.LeaderId != lastLeader)
+            {
+                metrics.LeaderChanged();
+                lastLeader = change.LeaderId;
+            }
+
+            // A pre-vote is not an election: it changes no term, and most of those a partitioned node runs go nowhere.
+            if (change.Role == ReplicaRole.Candidate && !change.PreVote)
             {
                 metrics.ElectionStarted();
                 LogMessages.ElectionStarted(logger, NodeId, change.Term);

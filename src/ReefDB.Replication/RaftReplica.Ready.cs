@@ -88,10 +88,10 @@ public sealed partial class RaftReplica
             role = ReplicaRole.Learner;
         }
 
-        var change = new LeaderChange(soft.Leader, node.Term, role);
+        var change = new LeaderChange(soft.Leader, node.Term, role, soft.Role == RaftRole.PreCandidate);
         var previous = leadership;
         leadership = change;
-        if (previous.LeaderId != change.LeaderId || previous.Role != change.Role)
+        if (previous.LeaderId != change.LeaderId || previous.Role != change.Role || previous.PreVote != change.PreVote)
         {
             LogMessages.LeaderChanged(logger, NodeId, change.LeaderId, change.Term, change.Role.ToString());
             CheckTransfers();

@@ -55,11 +55,14 @@ public sealed record ReplicaStatus(
     int PendingProposals,
     FsyncPolicy Fsync);
 
-/// <summary>Raised when the known leader or this node's role changes.</summary>
+/// <summary>Raised when the known leader or this node's role changes, and when a candidate's pre-vote turns into an
+/// election.</summary>
 /// <param name="LeaderId">The new leader (0: none known).</param>
 /// <param name="Term">The term.</param>
 /// <param name="Role">This node's role now.</param>
-public sealed record LeaderChange(ulong LeaderId, ulong Term, ReplicaRole Role);
+/// <param name="PreVote">With <see cref="ReplicaRole.Candidate"/>: the node only asks whether it could win (a pre-vote,
+/// in its current term); false once it runs an election in a new term.</param>
+public sealed record LeaderChange(ulong LeaderId, ulong Term, ReplicaRole Role, bool PreVote = false);
 
 /// <summary>Raised when a membership change entry is applied.</summary>
 /// <param name="Index">Its log index.</param>

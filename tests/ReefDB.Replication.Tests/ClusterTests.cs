@@ -125,11 +125,41 @@ public sealed class ClusterTests
 
         Assert.Equal(target, newLeader.NodeId);
         Assert.Contains(changes, c => c.LeaderId == target && c.Role == ReplicaRole.Leader);
+
+        // A transfer skips the pre-vote: the target runs its election at once.
+        Assert.DoesNotContain(changes, c => c.PreVote);
+        Assert.Contains(changes, c => c.Role == ReplicaRole.Candidate && !c.PreVote);
         await cluster.WriteAsync("INSERT INTO t VALUES (1)");
         var status = await newLeader.GetStatusAsync(Ct);
         Assert.Equal(ReplicaRole.Leader, status.Role);
         Assert.Equal([1UL, 2UL, 3UL], status.Members.Select(m => m.NodeId));
         Assert.All(status.Members, m => Assert.NotNull(m.MatchIndex));
+    }
+
+    /// <summary>When the leader goes away a survivor first asks whether it could win (a pre-vote, in its old term),
+    /// then runs the election in a new term: two events, told apart by <see cref="LeaderChange.PreVote"/>, so that a
+    /// node counts only the election (its metric once counted every pre-vote).</summary>
+    [Fact]
+    public async Task A_survivor_reports_its_pre_vote_and_then_its_election_in_a_new_term()
+    {
+        await using var cluster = new InProcessCluster(3);
+        await cluster.WriteAsync("CREATE TABLE t (id INT PRIMARY KEY)");
+        var leader = await cluster.LeaderAsync();
+        var oldTerm = (await leader.GetStatusAsync(Ct)).Term;
+        var changes = new System.Collections.Concurrent.ConcurrentQueue<LeaderChange>();
+        foreach (var (id, member) in cluster.Members.Where(m => m.Key != leader.NodeId))
+        {
+            member.LeaderChanged += (_, change) => changes.Enqueue(change);
+        }
+
+        cluster.Stop(leader.NodeId);
+        var newLeader = await cluster.LeaderAsync();
+
+        Assert.NotEqual(leader.NodeId, newLeader.NodeId);
+        var candidacies = changes.Where(c => c.Role == ReplicaRole.Candidate).ToList();
+        Assert.Contains(candidacies, c => c.PreVote && c.Term == oldTerm);
+        Assert.Contains(candidacies, c => !c.PreVote && c.Term > oldTerm);
+        Assert.All(candidacies.Where(c => c.PreVote), c => Assert.Equal(oldTerm, c.Term));
     }
 
     [Fact]

@@ -52,8 +52,8 @@ internal sealed class NodeMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
         readIndexSeconds = factory.CreateHistogram("reefdb_read_index_seconds", "Time to obtain a linearizable read index and apply up to it.",
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 16) });
-        leaderChanges = factory.CreateCounter("reefdb_leader_changes_total", "Leader changes seen by this node.");
-        elections = factory.CreateCounter("reefdb_elections_total", "Elections this node started (it became a candidate).");
+        leaderChanges = factory.CreateCounter("reefdb_leader_changes_total", "Times this node learned of a new leader.");
+        elections = factory.CreateCounter("reefdb_elections_total", "Elections this node started (a candidate in a new term; pre-votes are not counted).");
         role = factory.CreateGauge("reefdb_raft_role", "1 for this node's current role.", ["role"]);
         term = factory.CreateGauge("reefdb_raft_term", "Current Raft term.");
         commitIndex = factory.CreateGauge("reefdb_raft_commit_index", "Highest log index known committed.");
