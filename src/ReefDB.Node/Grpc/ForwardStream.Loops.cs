@@ -135,11 +135,14 @@ internal sealed partial class ForwardStream
     {
         while (await reader.MoveNext(CancellationToken.None).ConfigureAwait(false))
         {
-            foreach (var answer in reader.Current.Answers)
+            var answers = reader.Current.Answers;
+            for (var i = 0; i < answers.Count; i++)
             {
-                if (awaiting.TryRemove(answer.Id, out var pending))
+                if (awaiting.TryRemove(answers[i].Id, out var pending))
                 {
-                    pending.Answered(answer.Response ?? new ExecuteResponse());
+                    // The last caller is served on this thread: the next message is not read before it is answered
+                    // anyway (one caller's continuation is short: map the answer, hand the response to Kestrel).
+                    pending.Answered(answers[i].Response ?? new ExecuteResponse(), inline: i == answers.Count - 1);
                 }
             }
         }

@@ -10,7 +10,7 @@ namespace ReefDB.Node.Tests.Grpc;
 /// Not a test: a measurement, run only when asked (docs/PERFORMANCE.md, "Forwarding stream"). It forwards
 /// single-row INSERTs from concurrent callers to a leader node in this process, alternating 2-second slices of unary
 /// <c>Sql.Execute</c> calls (the forwarding before the stream) and the <c>Sql.Forward</c> stream, and prints the
-/// requests per second and this process's CPU per request of each slice. Both ends and the leader's apply run in
+/// requests per second, this process's CPU per request and thread-pool work items per request of each slice. Both ends and the leader's apply run in
 /// this process, so the difference between the two is the forwarding hop's own CPU; alternating short slices keeps
 /// a shared machine's load drift out of the comparison.
 /// <code>FWD_CLIENTS=16 FWD_ROUNDS=8 dotnet test --project tests/ReefDB.Node.Tests/ReefDB.Node.Tests.csproj -c Release --output Detailed -- --filter-class "*ForwardingCpuMeasurement" --explicit only</code>
@@ -44,9 +44,9 @@ public sealed class ForwardingCpuMeasurement(ITestOutputHelper output)
         {
             foreach (var (name, call) in ways)
             {
-                var (count, cpu, wall, _, _) = await LoadSlice.RunAsync(call, clients, TimeSpan.FromSeconds(2));
+                var (count, cpu, wall, _, workItems) = await LoadSlice.RunAsync(call, clients, TimeSpan.FromSeconds(2));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round} {name,-6} clients {clients}: {count / wall.TotalSeconds,8:0} req/s {cpu.TotalMilliseconds * 1000 / count,6:0} µs CPU/req, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                    $"round {round} {name,-6} clients {clients}: {count / wall.TotalSeconds,8:0} req/s {cpu.TotalMilliseconds * 1000 / count,6:0} µs CPU/req {(double)workItems / count,5:0.00} work items/req, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
             }
         }
     }
