@@ -93,7 +93,7 @@ public sealed partial class RaftReplica
         leadership = change;
         if (previous.LeaderId != change.LeaderId || previous.Role != change.Role || previous.PreVote != change.PreVote)
         {
-            LogMessages.LeaderChanged(logger, NodeId, change.LeaderId, change.Term, change.Role.ToString());
+            LogMessages.LeaderChanged(logger, NodeId, change.LeaderId, change.Term, change.PreVote ? "Candidate (pre-vote)" : change.Role.ToString());
             CheckTransfers();
             if (change.LeaderId != 0)
             {
