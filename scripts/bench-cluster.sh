@@ -21,6 +21,12 @@ cleanup() {
   local status=$?
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "$status" != 0 ] && [ "$status" != 130 ] && [ "$status" != 143 ]; then
+    # A failed start (a member that never became healthy) is only explained by its log, which goes with the folder.
+    for log in "$work"/*.log; do
+      [ -f "$log" ] && { echo "bench-cluster: last lines of $log:" >&2; tail -n 15 "$log" >&2; }
+    done
+  fi
   if [ "${KEEP:-0}" != 1 ]; then rm -rf "$work"; else echo "data and logs kept in $work" >&2; fi
   exit "$status"
 }
