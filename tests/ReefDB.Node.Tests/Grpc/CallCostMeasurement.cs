@@ -20,8 +20,8 @@ public sealed class CallCostMeasurement(ITestOutputHelper output)
     public async Task Allocations_work_items_and_cpu_per_unary_insert()
     {
         var cancel = TestContext.Current.CancellationToken;
-        var clients = int.Parse(Environment.GetEnvironmentVariable("CALL_CLIENTS") ?? "16", CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Environment.GetEnvironmentVariable("CALL_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
+        var clients = LoadSlice.Setting("CALL_CLIENTS", 16);
+        var rounds = LoadSlice.Setting("CALL_ROUNDS", 5);
         await using var node = await TestNode.StartAsync();
         using var channel = GrpcChannel.ForAddress($"http://{node.Options.RpcAddr}");
         var client = new SqlService.SqlClient(channel);
@@ -54,7 +54,7 @@ public sealed class CallCostMeasurement(ITestOutputHelper output)
         {
             var (count, cpu, _, bytes, items) = await LoadSlice.RunAsync(Call, clients, TimeSpan.FromSeconds(2));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round} clients {clients}: {count,7} calls {bytes / (double)count,7:0} B/call {items / (double)count,5:0.00} work items/call {cpu.TotalMilliseconds * 1000 / count,5:0} µs CPU/call, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                $"round {round} clients {clients}: {count,7} calls {bytes / (double)count,7:0} B/call {items / (double)count,5:0.00} work items/call {cpu.TotalMilliseconds * 1000 / count,5:0} µs CPU/call, load {LoadSlice.MachineLoad}"));
         }
     }
 

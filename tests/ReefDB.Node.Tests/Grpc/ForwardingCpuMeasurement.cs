@@ -21,8 +21,8 @@ public sealed class ForwardingCpuMeasurement(ITestOutputHelper output)
     public async Task Unary_against_stream_cpu_per_forwarded_insert()
     {
         var cancel = TestContext.Current.CancellationToken;
-        var clients = int.Parse(Environment.GetEnvironmentVariable("FWD_CLIENTS") ?? "16", CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Environment.GetEnvironmentVariable("FWD_ROUNDS") ?? "5", CultureInfo.InvariantCulture);
+        var clients = LoadSlice.Setting("FWD_CLIENTS", 16);
+        var rounds = LoadSlice.Setting("FWD_ROUNDS", 5);
         await using var leader = await TestNode.StartAsync();
         using var forwarder = new GrpcLeaderForwarder(new MemberDirectory([new MemberAddress(1, leader.Options.RpcAddr, leader.Options.HttpAddr)]), 16 << 20);
         using var unary = new LeaderConnection(leader.Options.RpcAddr, 16 << 20);
@@ -46,7 +46,7 @@ public sealed class ForwardingCpuMeasurement(ITestOutputHelper output)
             {
                 var (count, cpu, wall, _, workItems) = await LoadSlice.RunAsync(call, clients, TimeSpan.FromSeconds(2));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round} {name,-6} clients {clients}: {count / wall.TotalSeconds,8:0} req/s {cpu.TotalMilliseconds * 1000 / count,6:0} µs CPU/req {(double)workItems / count,5:0.00} work items/req, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                    $"round {round} {name,-6} clients {clients}: {count / wall.TotalSeconds,8:0} req/s {cpu.TotalMilliseconds * 1000 / count,6:0} µs CPU/req {(double)workItems / count,5:0.00} work items/req, load {LoadSlice.MachineLoad}"));
             }
         }
     }
