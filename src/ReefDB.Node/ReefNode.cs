@@ -196,6 +196,8 @@ public sealed partial class ReefNode : IAsyncDisposable
         ReadOnlyOption = options.LeaseReads ? Raft.ReadOnlyOption.LeaseBased : Raft.ReadOnlyOption.Safe,
         MaxPendingProposals = options.MaxPendingProposals,
         ProposalTimeout = TimeSpan.FromMilliseconds(options.RequestTimeoutMs),
+        // The gateway's continuations encode the answer and hand it to Kestrel without blocking (RaftReplicaOptions).
+        InlineAnswers = true,
         ReadTimeout = TimeSpan.FromMilliseconds(options.RequestTimeoutMs),
         SnapshotEntries = options.SnapshotEntries > 0 ? (ulong)options.SnapshotEntries : ulong.MaxValue,
         SnapshotLogBytes = options.SnapshotLogBytes > 0 ? options.SnapshotLogBytes : long.MaxValue,

@@ -48,6 +48,9 @@ public sealed class RaftNode
     /// <summary>The current term.</summary>
     public ulong Term => core.Term;
 
+    /// <summary>This node holds entries beyond its commit index: on a leader, entries still waiting for their quorum.</summary>
+    public bool HasUncommittedEntries => core.Log.LastIndex > core.Log.Committed;
+
     /// <summary>The membership after applying entries up to <paramref name="index"/>, for an index not before the
     /// last snapshot: what to store in a snapshot the application creates at that index.</summary>
     public Membership MembershipAt(ulong index) => core.MembershipAt(index);
@@ -181,6 +184,7 @@ public sealed class RaftNode
                 || core.Log.Unstable.Snapshot is not null
                 || core.Log.Unstable.Count > 0
                 || core.Messages.Count > 0
+                || core.CommitBroadcastDue
                 || core.MessagesAfterAppend.Count > 0
                 || core.ReadStates.Count > 0
                 || core.Log.HasNextCommittedEntries();
@@ -196,6 +200,8 @@ public sealed class RaftNode
             throw new InvalidOperationException("The previous Ready was not advanced yet.");
         }
 
+        // Empty appends that tell followers a commit go out now, to those that no append carried it to meanwhile.
+        core.FlushCommitBroadcast();
         var soft = core.SoftState;
         var hard = core.HardState;
         var entries = core.Log.UnstableEntries();

@@ -212,9 +212,10 @@ public sealed partial class RaftReplica
         var applyStarted = Stopwatch.GetTimestamp();
         var applied = stateMachine.Apply(entry.Index, mine?.Batch ?? CommandBatch.Parser.ParseFrom(entry.Data.Span));
         meter.Applied(applyStarted);
-        if (mine is not null && mine.Completion.TrySetResult(applied))
+        if (mine is not null && mine.TryDecide(applied))
         {
             Interlocked.Decrement(ref pendingProposalCount);
+            Deliver(mine);
         }
     }
 

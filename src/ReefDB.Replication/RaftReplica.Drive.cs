@@ -22,6 +22,10 @@ public sealed partial class RaftReplica
 {
     private readonly object driveGate = new();
 
+    // Set by the gate holder at the end of each pass: the proposals left queued wait for the commit of the entries in
+    // flight (MustHoldProposals), so whoever leaves the gate need not wake anyone for them.
+    private volatile bool holdingProposals;
+
     // Set during a pass, read by the gate's holder only: an event handler that proposes from inside a pass
     // (Monitor is reentrant) must queue, not start a pass within the pass.
     private bool passRunning;
@@ -29,6 +33,13 @@ public sealed partial class RaftReplica
     // Set by the loop thread when a tick fell due while a proposer held the gate: the holder ticks at the start of its
     // next pass, or wakes the loop thread when it leaves (the loop thread never blocks on the gate, see Loop.cs).
     private volatile bool tickRequested;
+
+    // Gate holder only, and only while a proposer or a stream reader drives (DriveOrWake) with inline answers on: the
+    // last proposal its pass answered, delivered on that thread once it has left the gate. The loop thread and the
+    // applier never run a caller's continuation (ticks and applies would wait behind it); earlier answers of the same
+    // pass go to the thread pool, so one caller's continuation never delays another's beyond the first hand-off.
+    private bool answerAfterPass;
+    private PendingProposal? answerOnLeaving;
 
     /// <summary>Steps inputs and handles Readies until none is left or, when <paramref name="until"/> is given, until
     /// that proposal is answered. The caller holds <see cref="driveGate"/>.</summary>
@@ -46,7 +57,7 @@ public sealed partial class RaftReplica
             while (node.HasReady)
             {
                 HandleReady(node.GetReady());
-                if (until is not null && until.Completion.Task.IsCompleted)
+                if (until is not null && until.IsDecided)
                 {
                     break;
                 }
@@ -58,13 +69,16 @@ public sealed partial class RaftReplica
         }
         finally
         {
+            holdingProposals = !proposals.IsEmpty && MustHoldProposals();
             passRunning = false;
         }
     }
 
     /// <summary>Something waits in an input queue (messages, proposals, commands, reads). One predicate for every
     /// place that decides whether to sleep or wake: a queue missing from one of them leaves its work waiting a tick.</summary>
-    private bool InputsQueued => !inbox.IsEmpty || !proposals.IsEmpty || !commands.IsEmpty || !readRequests.IsEmpty;
+    /// <remarks>Proposals held for the commit of the entries in flight (<see cref="MustHoldProposals"/>) do not count:
+    /// only the commit releases them, and it comes with an input of its own.</remarks>
+    private bool InputsQueued => !inbox.IsEmpty || (!proposals.IsEmpty && !holdingProposals) || !commands.IsEmpty || !readRequests.IsEmpty;
 
     /// <summary>Called right after queueing an input: by a proposer with its <paramref name="proposal"/>, by a reader or
     /// a transport's stream reader with null. Drives the node on this thread when no one else does, otherwise leaves
@@ -83,10 +97,12 @@ public sealed partial class RaftReplica
         }
 
         var workLeft = true;
+        PendingProposal? answered = null;
         try
         {
             if (!passRunning && !loopExited && !stopping)
             {
+                answerAfterPass = options.InlineAnswers;
                 RunPass(until: proposal);
                 workLeft = node.HasReady || InputsQueued;
             }
@@ -100,6 +116,9 @@ public sealed partial class RaftReplica
         }
         finally
         {
+            answerAfterPass = false;
+            answered = answerOnLeaving;
+            answerOnLeaving = null;
             Monitor.Exit(driveGate);
             // Checked again after leaving: a thread that queued while we held the gate found it taken and left its input
             // to us. The fence orders our release of the gate before this look (theirs: the queue before their try), so
@@ -109,6 +128,29 @@ public sealed partial class RaftReplica
             {
                 wake.Set();
             }
+        }
+
+        // Outside the gate: the caller's continuation may propose, and drives again if the gate is free.
+        answered?.Deliver();
+    }
+
+    /// <summary>Completes an answered proposal's task: on this thread after the pass when this is a proposer's or a
+    /// stream reader's pass with inline answers (the last one of the pass), otherwise through the thread pool.</summary>
+    private void Deliver(PendingProposal proposal)
+    {
+        if (!options.InlineAnswers)
+        {
+            // The task runs its continuations asynchronously by itself.
+            proposal.Deliver();
+        }
+        else if (Monitor.IsEntered(driveGate) && answerAfterPass)
+        {
+            answerOnLeaving?.DeliverOnThreadPool();
+            answerOnLeaving = proposal;
+        }
+        else
+        {
+            proposal.DeliverOnThreadPool();
         }
     }
 }

@@ -60,7 +60,7 @@ public sealed partial class RaftReplica
                 $"{options.MaxPendingProposals} proposals are already pending"));
         }
 
-        var proposal = new PendingProposal(batch, batch.ToByteArray());
+        var proposal = new PendingProposal(batch, batch.ToByteArray(), options.InlineAnswers);
         proposals.Enqueue(proposal);
         DriveOrWake(proposal);
         if (loopExited && proposal.TryAbandon())
@@ -72,7 +72,7 @@ public sealed partial class RaftReplica
         // Without a deadline the caller waits on the proposal itself: a synchronous waiter (the embedded database) is
         // then woken directly by the loop, without a hop through the thread pool.
         return options.ProposalTimeout == Timeout.InfiniteTimeSpan && !cancellationToken.CanBeCanceled
-            ? proposal.Completion.Task
+            ? proposal.Outcome
             : WaitForOutcomeAsync(proposal, cancellationToken);
     }
 
@@ -80,9 +80,9 @@ public sealed partial class RaftReplica
     {
         try
         {
-            return await proposal.Completion.Task.WaitAsync(options.ProposalTimeout, cancellationToken).ConfigureAwait(false);
+            return await proposal.Outcome.WaitAsync(options.ProposalTimeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !proposal.Completion.Task.IsCompleted)
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException && !proposal.Outcome.IsCompleted)
         {
             if (proposal.TryAbandon())
             {
@@ -101,8 +101,29 @@ public sealed partial class RaftReplica
         }
     }
 
+    /// <summary>
+    /// Gate holder: whether queued proposals wait for the entries in flight to commit (group commit across round trips).
+    /// </summary>
+    /// <remarks>
+    /// A leader with followers proposes what queued only once everything it appended before is committed. Proposing
+    /// each arrival at once made groups of about two writes under 16 writers: every group costs an append and its
+    /// answer per follower, an fsync on every node and a pass on each, whatever its size. Held until the commit, the
+    /// writes that arrive during one round trip go as one group: the commit of the last group releases the next one in
+    /// the same pass, so a writer waits at most for the round trip already under way, and a lone writer not at all
+    /// (the log is committed when its next write comes). Nothing else waits on it: reads, heartbeats and membership
+    /// changes go on, and a held proposal that times out was never handed to Raft (refused, retryable). A lone voter
+    /// commits with its own fsync, so it never holds. docs/PERFORMANCE.md, "Ninth session".
+    /// </remarks>
+    private bool MustHoldProposals() =>
+        node.Role == RaftRole.Leader && node.HasUncommittedEntries && node.Membership.Voters.Count > 1;
+
     private void ProposeQueued()
     {
+        if (proposals.IsEmpty || MustHoldProposals())
+        {
+            return;
+        }
+
         while (proposals.TryDequeue(out var proposal))
         {
             if (proposal.TrySubmit())
@@ -194,9 +215,10 @@ public sealed partial class RaftReplica
 
     private void Answer(PendingProposal proposal, Exception error)
     {
-        if (proposal.Completion.TrySetException(error))
+        if (proposal.TryDecide(error))
         {
             Interlocked.Decrement(ref pendingProposalCount);
+            Deliver(proposal);
         }
     }
 

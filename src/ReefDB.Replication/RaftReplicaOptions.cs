@@ -69,6 +69,16 @@ public sealed record RaftReplicaOptions
     /// <see cref="OutcomeUnknownException"/>. Must be positive or <see cref="Timeout.InfiniteTimeSpan"/>. Default 10 s.</summary>
     public TimeSpan ProposalTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Lets the continuation of a <see cref="RaftReplica.ProposeAsync"/> task run on a replica thread: a thread that
+    /// drove the replica (a proposer, or a transport's stream reader) answers the last proposal its pass applied after
+    /// it has left the replica's drive gate, saving the thread-pool hand-off between apply and the caller. Continuations
+    /// must then be short and must never block (no synchronous wait on another proposal), since the stream they run on
+    /// reads nothing meanwhile. Off by default: every continuation runs on the thread pool. The node turns it on for its
+    /// gateway, whose continuations only encode an answer and hand it to Kestrel.
+    /// </summary>
+    public bool InlineAnswers { get; init; }
+
     /// <summary>How long a read may wait for its read index before <see cref="RefusalReason.Timeout"/>. Must be
     /// positive. Default 10 s.</summary>
     public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(10);

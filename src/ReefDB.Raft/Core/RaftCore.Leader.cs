@@ -292,7 +292,7 @@ internal sealed partial class RaftCore
 
             if (!sent && progress.CanBumpCommit(Log.Committed) && !AppendsInFlight)
             {
-                SendAppend(m.From, progress, sendIfEmpty: true);
+                commitBroadcastDue = true;
             }
         }
 
@@ -328,20 +328,22 @@ internal sealed partial class RaftCore
         }
     }
 
-    /// <summary>Commit moved: tell followers (now, or with the appends that follow), release reads waiting for an
-    /// own-term commit, step down if removed.</summary>
+    /// <summary>Commit moved: tell followers (with the next Ready, or with the appends that follow), release reads
+    /// waiting for an own-term commit, step down if removed.</summary>
     private void OnCommitAdvanced()
     {
         ReleasePendingReadIndexMessages();
         if (!AppendsInFlight)
         {
-            BroadcastAppend();
+            commitBroadcastDue = true;
         }
 
         if (!Tracker.Membership.IsVoter(Id) && Log.Committed >= Configs.CurrentIndex)
         {
             // Our removal is committed (dissertation §4.2.2): stop leading. We are not promotable, so we never
-            // campaign again; the remaining voters elect a leader once their election timers fire.
+            // campaign again; the remaining voters elect a leader once their election timers fire. They hear the
+            // commit of the removal first, while we still lead.
+            FlushCommitBroadcast();
             BecomeFollower(Term, 0);
         }
     }
@@ -358,6 +360,40 @@ internal sealed partial class RaftCore
     /// anywhere, do not wait on it: a follower's read index comes with a heartbeat round that carries the commit.
     /// </summary>
     private bool AppendsInFlight => Log.LastIndex > Log.Committed;
+
+    /// <summary>
+    /// The commit caught up with the log and some follower has not heard it: an empty append goes to each such follower
+    /// when the node hands out its next Ready (<see cref="FlushCommitBroadcast"/>), not at once. A proposal stepped in
+    /// between (a leader that held its writes until this commit proposes them right after) sends its entries with the
+    /// new commit, and the empty append would then be a wasted message and a wasted answer per follower.
+    /// </summary>
+    internal bool CommitBroadcastDue => commitBroadcastDue;
+
+    /// <summary>Sends the empty appends <see cref="CommitBroadcastDue"/> asks for, to the followers that still lack the
+    /// commit. Called when a Ready is handed out.</summary>
+    internal void FlushCommitBroadcast()
+    {
+        if (!commitBroadcastDue)
+        {
+            return;
+        }
+
+        commitBroadcastDue = false;
+        if (Role != RaftRole.Leader)
+        {
+            return;
+        }
+
+        var ids = Tracker.Ids;
+        var progresses = Tracker.Progresses;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (ids[i] != Id && progresses[i].CanBumpCommit(Log.Committed))
+            {
+                SendAppend(ids[i], progresses[i], sendIfEmpty: true);
+            }
+        }
+    }
 
     private ProposalDropReason? TransferLeadership(ulong transferee, Progress progress)
     {

@@ -26,6 +26,9 @@ internal sealed partial class RaftCore
 
     /// <summary>True once this leader sent TimeoutNow in its term: its lease no longer protects reads.</summary>
     private bool leaseRevoked;
+
+    /// <summary>See <see cref="CommitBroadcastDue"/> (RaftCore.Leader.cs).</summary>
+    private bool commitBroadcastDue;
     private readonly List<(Message Request, ReadOnlyOption Option)> pendingReadIndexMessages = [];
 
     public RaftCore(RaftConfig config, IRaftStorage storage)
@@ -209,6 +212,7 @@ internal sealed partial class RaftCore
         readOnly = new ReadOnlyQueue();
         pendingReadIndexMessages.Clear();
         leaseAcks.Clear();
+        commitBroadcastDue = false;
     }
 
     private void ResetRandomizedElectionTimeout() =>
