@@ -10,7 +10,8 @@
 # Everything runs under `nice -n 19`: the machine is shared. Every process started here is killed by its PID on
 # exit, pass or fail. The nodes and the bench run the build `./reefdb serve` runs (scripts/build-cli.sh: ReadyToRun).
 # Environment: ROUNDS (default 3), KEEP=1 keeps the data folder, REEFDB_CLI_DLL runs that ReefDB.Cli.dll instead of
-# building this tree's (to compare builds back to back).
+# building this tree's (to compare builds back to back), NODE_ENV="NAME=VALUE ..." sets variables for the ReefDB nodes
+# only (runtime knobs such as DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=20, without touching etcd or the bench).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${BENCH_DIR:-$(mktemp -d /tmp/reefdb-bench-XXXXXX)}"
@@ -108,7 +109,8 @@ for i in 1 2 3; do
   reef_endpoints+="${reef_endpoints:+,}127.0.0.1:${reef_rpc[i]}"
 done
 for i in 1 2 3; do
-  nice -n 19 dotnet "$dll" serve --node-id "$i" --data-dir "$work/reefdb$i" \
+  # shellcheck disable=SC2086 # NODE_ENV is a list of NAME=VALUE words.
+  env ${NODE_ENV:-} nice -n 19 dotnet "$dll" serve --node-id "$i" --data-dir "$work/reefdb$i" \
     --rpc-addr "127.0.0.1:${reef_rpc[i]}" --http-addr "127.0.0.1:${reef_http[i]}" --peers "$reef_peers" \
     --fsync always --log-level warning >"$work/reefdb$i.log" 2>&1 &
   pids+=($!)

@@ -15,6 +15,9 @@
 # Only writes move the counters: run insert workloads (gets show as gaps). The raw samples stay in OUT (default
 # /tmp/cpu-per-op-<time>.tsv) and the report is printed at the end; `scripts/cpu-per-op.sh --report OUT` prints it
 # again from the samples.
+# COUNT=sleeps counts, instead of CPU, each process's voluntary context switches per write (summed over its threads:
+# each one a thread that blocked and was woken again), the thread hand-offs that a write's latency pays for at low
+# load, where CPU is not the limit.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 interval="${SAMPLE_SECONDS:-0.5}"
@@ -28,14 +31,15 @@ report() {
       line = sprintf("%-6s %6.1f s %7d writes %7.0f /s  idle %4.1f%%", seg, secs, writes, writes / secs, 100 * idle / (idle + busy))
       total = 0
       for (i = 1; i <= n; i++) {
-        line = line sprintf("  %s %.0f", order[i], 1e6 * cpu[order[i]] / hz / writes)
+        line = line sprintf("  %s " fmt, order[i], scale * cpu[order[i]] / writes)
         # Summed: the servers of this target and the bench client; the other (idle) servers are shown only.
         if (substr(order[i], 1, 4) == substr(seg, 1, 4) || order[i] == "bench") total += cpu[order[i]]
       }
-      printf "%s  | %s+bench %.0f, machine %.0f µs/write\n", line, seg, 1e6 * total / hz / writes, 1e6 * busy / hz / writes
+      printf "%s  | %s+bench " fmt " %s, machine CPU %.0f µs/write\n", line, seg, scale * total / writes, unit, 1e6 * busy / hz / writes
       seg = ""
     }
-    NR == 1 { next }
+    # The header names what the process columns count: CPU jiffies, or sleeps (voluntary context switches).
+    NR == 1 { if ($6 == "sleeps") { scale = 1; fmt = "%.1f"; unit = "sleeps/write" } else { scale = 1e6 / hz; fmt = "%.0f"; unit = "µs/write" }; next }
     {
       t = $1; b = $2; id = $3; ri = $4; er = $5
       delete now
@@ -83,6 +87,11 @@ find_pid() { # PATTERN: the pid whose command line contains it
   return 1
 }
 jiffies() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# Voluntary context switches of all the process's threads: each is a thread that blocked and had to be woken again,
+# the hand-offs between threads that a write's latency pays for at low load.
+sleeps() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches/ {n += $2} END {print n + 0}'; }
+count="${COUNT:-cpu}"
+case "$count" in cpu) counter=jiffies ;; sleeps) counter=sleeps ;; *) echo "COUNT is cpu or sleeps, not $count" >&2; exit 2 ;; esac
 
 until grep -q "etcd on" "$log" 2>/dev/null; do
   kill -0 "$bench" 2>/dev/null || { cat "$log" >&2; exit 1; }
@@ -106,7 +115,7 @@ for i in 1 2 3; do
 done
 echo "bench pid ${pids[bench]:-?}; samples in $out" >&2
 
-printf 't\tbusy\tidle\treef_applied\tetcd_revision\tprocesses\n' >"$out"
+printf 't\tbusy\tidle\treef_applied\tetcd_revision\t%s\n' "$count" >"$out"
 while kill -0 "$bench" 2>/dev/null; do
   applied=$(curl -sf --max-time 1 "http://$http1/v1/status" | jq -r .applied_index 2>/dev/null || true)
   revision=$(curl -sf --max-time 1 -X POST -d '{"key":"AA==","serializable":true,"count_only":true}' "$etcd1/v3/kv/range" \
@@ -116,7 +125,7 @@ while kill -0 "$bench" 2>/dev/null; do
   line+="$(awk '/^cpu /{printf "\t%d\t%d", $2+$3+$4+$7+$8+$9, $5+$6}' /proc/stat)"
   line+=$'\t'"${applied:-0}"$'\t'"${revision:-0}"
   for name in reef1 reef2 reef3 etcd1 etcd2 etcd3 bench; do
-    [ -n "${pids[$name]:-}" ] && line+=$'\t'"$name=$(jiffies "${pids[$name]}")"
+    [ -n "${pids[$name]:-}" ] && line+=$'\t'"$name=$($counter "${pids[$name]}")"
   done
   # A failed probe (0) would split a segment: repeat the last sample's counter instead.
   if [ -z "$applied" ] || [ -z "$revision" ]; then sleep "$interval"; continue; fi
