@@ -67,6 +67,16 @@ public sealed class RaftConfig
     /// </summary>
     public bool PreVote { get; init; } = true;
 
+    /// <summary>
+    /// When the leader's commit index catches up with its log, send every follower that has not heard it an empty
+    /// append carrying it (etcd's raft sends one at every commit), answered by each. Off: followers hear a commit with
+    /// the next append or, once writes stop, with the next heartbeat (at most <see cref="HeartbeatTick"/> ticks later),
+    /// which saves a message and an answer per follower for every write of a lone writer. Nothing in the protocol
+    /// waits on a follower's commit index; what lags is what a follower has applied. A leader that commits its own
+    /// removal tells the others either way. Default true.
+    /// </summary>
+    public bool CommitOnlyAppends { get; init; } = true;
+
     /// <summary>How a leader confirms its leadership for reads. <see cref="ReadOnlyOption.LeaseBased"/> requires
     /// <see cref="CheckQuorum"/>, the same option on every member, and clocks that tick at the same rate within 10%
     /// (see <see cref="LeaseTicks"/>). Default <see cref="ReadOnlyOption.Safe"/>.</summary>

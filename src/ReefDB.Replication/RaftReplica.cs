@@ -68,6 +68,7 @@ public sealed partial class RaftReplica : IDisposable, IAsyncDisposable
             CheckQuorum = options.CheckQuorum,
             PreVote = options.PreVote,
             ReadOnlyOption = options.ReadOnlyOption,
+            CommitOnlyAppends = options.CommitOnlyAppends,
             // A follower answers NotLeaderException with the leader's id; the node forwards or redirects itself.
             DisableProposalForwarding = true,
         };

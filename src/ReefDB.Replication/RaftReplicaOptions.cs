@@ -70,6 +70,15 @@ public sealed record RaftReplicaOptions
     public TimeSpan ProposalTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// See <see cref="RaftConfig.CommitOnlyAppends"/>. Off by default here: a follower learns a commit with the next
+    /// append or, once writes stop, with the next heartbeat (<see cref="HeartbeatTick"/> ticks of
+    /// <see cref="TickInterval"/>, 100 ms by default), so its applied index, which stale reads see, trails by that much
+    /// after the last write. A lone writer saves an append and its answer per follower per write (docs/PERFORMANCE.md,
+    /// "Ninth session").
+    /// </summary>
+    public bool CommitOnlyAppends { get; init; }
+
+    /// <summary>
     /// Lets the continuation of a <see cref="RaftReplica.ProposeAsync"/> task run on a replica thread: a thread that
     /// drove the replica (a proposer, or a transport's stream reader) answers the last proposal its pass applied after
     /// it has left the replica's drive gate, saving the thread-pool hand-off between apply and the caller. Continuations

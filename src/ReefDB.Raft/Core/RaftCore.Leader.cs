@@ -290,7 +290,7 @@ internal sealed partial class RaftCore
                 sent = true;
             }
 
-            if (!sent && progress.CanBumpCommit(Log.Committed) && !AppendsInFlight)
+            if (!sent && progress.CanBumpCommit(Log.Committed) && !AppendsInFlight && config.CommitOnlyAppends)
             {
                 commitBroadcastDue = true;
             }
@@ -333,7 +333,7 @@ internal sealed partial class RaftCore
     private void OnCommitAdvanced()
     {
         ReleasePendingReadIndexMessages();
-        if (!AppendsInFlight)
+        if (!AppendsInFlight && config.CommitOnlyAppends)
         {
             commitBroadcastDue = true;
         }
@@ -342,7 +342,8 @@ internal sealed partial class RaftCore
         {
             // Our removal is committed (dissertation §4.2.2): stop leading. We are not promotable, so we never
             // campaign again; the remaining voters elect a leader once their election timers fire. They hear the
-            // commit of the removal first, while we still lead.
+            // commit of the removal first, while we still lead (whatever CommitOnlyAppends says: no heartbeat follows).
+            commitBroadcastDue = true;
             FlushCommitBroadcast();
             BecomeFollower(Term, 0);
         }

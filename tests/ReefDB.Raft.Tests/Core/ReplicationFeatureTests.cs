@@ -95,6 +95,62 @@ public sealed class ReplicationFeatureTests
         });
     }
 
+    /// <summary>The empty append for a commit that caught up with the log goes out with the next Ready, and only to
+    /// followers that no append told meanwhile: a write proposed right after the acknowledgement (a leader releasing
+    /// the writes it held for that commit) carries the commit, and no empty append follows.</summary>
+    [Fact]
+    public void A_write_proposed_right_after_the_commit_carries_it_instead_of_an_empty_append()
+    {
+        var node = LeaderWithOneWrite(commitOnlyAppends: true);
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
+        node.Raft.Propose("b"u8.ToArray());
+        var appends = node.Drain().Where(m => m.Type == MessageType.Append).ToList();
+        Assert.Equal([2UL, 3UL], appends.Select(m => m.To).Order());
+        Assert.All(appends, m =>
+        {
+            Assert.Single(m.Entries);
+            Assert.Equal(2UL, m.Commit);
+        });
+    }
+
+    /// <summary>With <see cref="RaftConfig.CommitOnlyAppends"/> off, a commit that catches up with the log sends
+    /// nothing; the followers hear it with the next heartbeat.</summary>
+    [Fact]
+    public void Without_commit_only_appends_the_followers_hear_the_commit_with_the_next_heartbeat()
+    {
+        var node = LeaderWithOneWrite(commitOnlyAppends: false);
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
+        Assert.DoesNotContain(node.Drain(), m => m.Type == MessageType.Append);
+        Assert.Equal(2UL, node.Raft.Status.HardState.Commit);
+
+        node.Tick(1);
+        var heartbeats = node.Drain().Where(m => m.Type == MessageType.Heartbeat).ToList();
+        Assert.Equal([2UL, 3UL], heartbeats.Select(m => m.To).Order());
+        // Each carries what that follower can commit: all it acknowledged (3 has not answered for entry 2 yet).
+        Assert.Equal(2UL, heartbeats.Single(m => m.To == 2).Commit);
+        Assert.Equal(1UL, heartbeats.Single(m => m.To == 3).Commit);
+    }
+
+    /// <summary>A three-voter leader with entry 1 committed everywhere and entry 2 ("a") appended and unacknowledged.</summary>
+    private static NodeFixture LeaderWithOneWrite(bool commitOnlyAppends)
+    {
+        var node = new NodeFixture(1, [1, 2, 3], configure: c => new RaftConfig
+        {
+            Id = c.Id,
+            Random = c.Random,
+            PreVote = false,
+            CheckQuorum = false,
+            CommitOnlyAppends = commitOnlyAppends,
+        });
+        node.BecomeLeader();
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
+        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 3, To = 1, Term = 1, Index = 1 });
+        node.Drain();
+        node.Raft.Propose("a"u8.ToArray());
+        node.Drain();
+        return node;
+    }
+
     /// <summary>With conflict hints a follower whose long suffix diverged converges in a few round trips (one per
     /// term), not one per entry.</summary>
     [Fact]
