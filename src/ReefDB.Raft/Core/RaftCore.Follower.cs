@@ -43,7 +43,9 @@ internal sealed partial class RaftCore
                     return ProposalDropReason.NoLeader;
                 }
 
-                Messages.Add(m with { To = Lead });
+                // A read request carries our term: it tells the leader that we had not moved past its term when we
+                // asked, which a leader may count towards confirming the read (RaftCore.Reads.cs).
+                Messages.Add(m.Type == MessageType.ReadIndex ? m with { To = Lead, Term = Term } : m with { To = Lead });
                 return null;
             case MessageType.TimeoutNow:
                 // The leader asked us to take over: campaign at once, skipping pre-vote, and tell voters to

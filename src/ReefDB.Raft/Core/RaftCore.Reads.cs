@@ -55,10 +55,38 @@ internal sealed partial class RaftCore
             return;
         }
 
+        if (RequesterCompletesQuorum(m))
+        {
+            RespondToReadIndex(m, Log.Committed);
+            return;
+        }
+
         // Confirm we are still the leader: a quorum must answer a heartbeat round sent after this moment.
         readOnly.AddRequest(Log.Committed, m);
         readOnly.RecvAck(Id, m.Context.Span);
         BroadcastHeartbeat(m.Context);
+    }
+
+    /// <summary>
+    /// A follower's request stamped with our term, from a voter that with us makes a quorum (three voters): answered
+    /// without a heartbeat round. Sound for that follower's own reads: a write acknowledged before they began was
+    /// committed by a leader of our term or earlier (so at or below our commit index: our term's first entry is
+    /// committed, and our commit only grows), or by a leader of a later term, elected by a majority that had moved past
+    /// our term before the reads began; such a majority includes us or the follower, but we still lead in our term now
+    /// and the follower was in it when it asked. It says nothing for other reads queued here (they may have begun
+    /// after the follower asked), so they still take a round. Saves the round's two crossings per follower read.
+    /// </summary>
+    private bool RequesterCompletesQuorum(Message m)
+    {
+        if (m.Term != Term || m.From == Id || m.From == 0)
+        {
+            // Term 0: a request from an older node, or relayed without its term: it vouches for nothing.
+            return false;
+        }
+
+        var membership = Tracker.Membership;
+        var granted = (membership.IsVoter(Id) ? 1 : 0) + (membership.IsVoter(m.From) ? 1 : 0);
+        return MajorityConfig.Tally(membership.Voters.Count, granted, 0) == VoteResult.Won;
     }
 
     private void ConfirmReads(Message m)

@@ -68,7 +68,7 @@ public sealed class ReadIndexTests
         Assert.Single(cluster[1].ReadStates);
     }
 
-    private static TestCluster LeaseCluster() => new(3, id => new RaftConfig
+    private static TestCluster LeaseCluster(int voters = 3) => new(voters, id => new RaftConfig
     {
         Id = id,
         Random = new Random((int)id),
@@ -147,10 +147,12 @@ public sealed class ReadIndexTests
         Assert.Equal(["lease", "safe"], cluster[1].ReadStates.Select(r => System.Text.Encoding.ASCII.GetString(r.Context.Span)));
     }
 
+    /// <summary>With five voters the leader and the asking follower are not a quorum: the read takes a heartbeat round,
+    /// and the leader's lease is not used for it (the follower's choice of option does not travel).</summary>
     [Fact]
     public void A_read_forwarded_by_a_follower_is_confirmed_with_a_heartbeat_round_even_under_a_lease()
     {
-        var cluster = LeaseCluster();
+        var cluster = LeaseCluster(voters: 5);
         cluster.Elect(1);
         cluster.Tick(1);
         cluster.Stabilize();
@@ -160,11 +162,53 @@ public sealed class ReadIndexTests
         Assert.Equal(1, cluster.Deliver());
         cluster.ProcessReadies();
         Assert.DoesNotContain(cluster.InFlight, m => m.Type == MessageType.ReadIndexResponse);
-        Assert.Equal(2, cluster.InFlight.Count(m => m.Type == MessageType.Heartbeat && m.Context.Span.SequenceEqual("f"u8)));
+        Assert.Equal(4, cluster.InFlight.Count(m => m.Type == MessageType.Heartbeat && m.Context.Span.SequenceEqual("f"u8)));
 
         cluster.Stabilize();
         var state = Assert.Single(cluster[3].ReadStates);
         Assert.Equal(cluster[1].Raft.Status.HardState.Commit, state.Index);
+    }
+
+    /// <summary>With three voters the asking follower, which stamps its request with its term, and the leader are a
+    /// quorum: the leader answers at once, without a heartbeat round (RaftCore.RequesterCompletesQuorum).</summary>
+    [Fact]
+    public void In_a_three_voter_group_a_follower_read_is_answered_without_a_heartbeat_round()
+    {
+        var cluster = new TestCluster(3);
+        cluster.Elect(1);
+        cluster.Stabilize();
+
+        cluster[3].Raft.ReadIndex("f"u8.ToArray());
+        cluster.ProcessReadies();
+        var request = Assert.Single(cluster.InFlight);
+        Assert.Equal(MessageType.ReadIndex, request.Type);
+        Assert.Equal(cluster[3].Raft.Term, request.Term);
+        Assert.Equal(1, cluster.Deliver());
+        cluster.ProcessReadies();
+        Assert.DoesNotContain(cluster.InFlight, m => m.Type == MessageType.Heartbeat);
+        var answer = Assert.Single(cluster.InFlight, m => m.Type == MessageType.ReadIndexResponse);
+        Assert.Equal(3UL, answer.To);
+
+        cluster.Stabilize();
+        var state = Assert.Single(cluster[3].ReadStates);
+        Assert.Equal(cluster[1].Raft.Status.HardState.Commit, state.Index);
+    }
+
+    /// <summary>A request without a term (an older node's) vouches for nothing: it takes the heartbeat round.</summary>
+    [Fact]
+    public void A_follower_read_without_a_term_takes_a_heartbeat_round()
+    {
+        var cluster = new TestCluster(3);
+        cluster.Elect(1);
+        cluster.Stabilize();
+
+        cluster[1].Raft.Step(new Message { Type = MessageType.ReadIndex, From = 3, To = 1, Context = "old"u8.ToArray() });
+        cluster.ProcessReadies();
+        Assert.DoesNotContain(cluster.InFlight, m => m.Type == MessageType.ReadIndexResponse);
+        Assert.Equal(2, cluster.InFlight.Count(m => m.Type == MessageType.Heartbeat && m.Context.Span.SequenceEqual("old"u8)));
+
+        cluster.Stabilize();
+        Assert.Single(cluster[3].ReadStates);
     }
 
     [Fact]

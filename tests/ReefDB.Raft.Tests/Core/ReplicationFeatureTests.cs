@@ -58,20 +58,7 @@ public sealed class ReplicationFeatureTests
     [Fact]
     public void The_commit_rides_on_later_appends_and_goes_out_alone_once_the_log_is_committed()
     {
-        var node = new NodeFixture(1, [1, 2, 3], configure: c => new RaftConfig
-        {
-            Id = c.Id,
-            Random = c.Random,
-            PreVote = false,
-            CheckQuorum = false,
-        });
-        node.BecomeLeader();
-        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
-        node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 3, To = 1, Term = 1, Index = 1 });
-        node.Drain();
-        node.Raft.Propose("a"u8.ToArray());
-        node.Raft.Propose("b"u8.ToArray());
-        node.Drain();
+        var node = LeaderWithWrites(commitOnlyAppends: true, "a", "b");
 
         // Entry 2 commits while entry 3 is on its way: nothing is sent for the commit alone.
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
@@ -101,7 +88,7 @@ public sealed class ReplicationFeatureTests
     [Fact]
     public void A_write_proposed_right_after_the_commit_carries_it_instead_of_an_empty_append()
     {
-        var node = LeaderWithOneWrite(commitOnlyAppends: true);
+        var node = LeaderWithWrites(commitOnlyAppends: true, "a");
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
         node.Raft.Propose("b"u8.ToArray());
         var appends = node.Drain().Where(m => m.Type == MessageType.Append).ToList();
@@ -118,7 +105,7 @@ public sealed class ReplicationFeatureTests
     [Fact]
     public void Without_commit_only_appends_the_followers_hear_the_commit_with_the_next_heartbeat()
     {
-        var node = LeaderWithOneWrite(commitOnlyAppends: false);
+        var node = LeaderWithWrites(commitOnlyAppends: false, "a");
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
         Assert.DoesNotContain(node.Drain(), m => m.Type == MessageType.Append);
         Assert.Equal(2UL, node.Raft.Status.HardState.Commit);
@@ -131,8 +118,9 @@ public sealed class ReplicationFeatureTests
         Assert.Equal(1UL, heartbeats.Single(m => m.To == 3).Commit);
     }
 
-    /// <summary>A three-voter leader with entry 1 committed everywhere and entry 2 ("a") appended and unacknowledged.</summary>
-    private static NodeFixture LeaderWithOneWrite(bool commitOnlyAppends)
+    /// <summary>A three-voter leader with entry 1 committed everywhere and <paramref name="writes"/> appended from index
+    /// 2 on, unacknowledged.</summary>
+    private static NodeFixture LeaderWithWrites(bool commitOnlyAppends, params string[] writes)
     {
         var node = new NodeFixture(1, [1, 2, 3], configure: c => new RaftConfig
         {
@@ -146,7 +134,11 @@ public sealed class ReplicationFeatureTests
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 1 });
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 3, To = 1, Term = 1, Index = 1 });
         node.Drain();
-        node.Raft.Propose("a"u8.ToArray());
+        foreach (var write in writes)
+        {
+            node.Raft.Propose(System.Text.Encoding.UTF8.GetBytes(write));
+        }
+
         node.Drain();
         return node;
     }
