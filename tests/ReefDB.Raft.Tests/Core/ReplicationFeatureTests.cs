@@ -73,13 +73,7 @@ public sealed class ReplicationFeatureTests
 
         // The commit catches up with the log: an empty append tells each follower at once, not a heartbeat later.
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 4 });
-        var told = node.Drain().Where(m => m.Type == MessageType.Append).ToList();
-        Assert.Equal([2UL, 3UL], told.Select(m => m.To).Order());
-        Assert.All(told, m =>
-        {
-            Assert.Empty(m.Entries);
-            Assert.Equal(4UL, m.Commit);
-        });
+        AssertOneAppendToEachFollower(node.Drain(), entries: 0, commit: 4);
     }
 
     /// <summary>The empty append for a commit that caught up with the log goes out with the next Ready, and only to
@@ -91,13 +85,7 @@ public sealed class ReplicationFeatureTests
         var node = LeaderWithWrites(commitOnlyAppends: true, "a");
         node.Raft.Step(new Message { Type = MessageType.AppendResponse, From = 2, To = 1, Term = 1, Index = 2 });
         node.Raft.Propose("b"u8.ToArray());
-        var appends = node.Drain().Where(m => m.Type == MessageType.Append).ToList();
-        Assert.Equal([2UL, 3UL], appends.Select(m => m.To).Order());
-        Assert.All(appends, m =>
-        {
-            Assert.Single(m.Entries);
-            Assert.Equal(2UL, m.Commit);
-        });
+        AssertOneAppendToEachFollower(node.Drain(), entries: 1, commit: 2);
     }
 
     /// <summary>With <see cref="RaftConfig.CommitOnlyAppends"/> off, a commit that catches up with the log sends
@@ -116,6 +104,18 @@ public sealed class ReplicationFeatureTests
         // Each carries what that follower can commit: all it acknowledged (3 has not answered for entry 2 yet).
         Assert.Equal(2UL, heartbeats.Single(m => m.To == 2).Commit);
         Assert.Equal(1UL, heartbeats.Single(m => m.To == 3).Commit);
+    }
+
+    /// <summary>Followers 2 and 3 each got exactly one append, with that many entries and that commit index.</summary>
+    private static void AssertOneAppendToEachFollower(List<Message> sent, int entries, ulong commit)
+    {
+        var appends = sent.Where(m => m.Type == MessageType.Append).ToList();
+        Assert.Equal([2UL, 3UL], appends.Select(m => m.To).Order());
+        Assert.All(appends, m =>
+        {
+            Assert.Equal(entries, m.Entries.Count);
+            Assert.Equal(commit, m.Commit);
+        });
     }
 
     /// <summary>A three-voter leader with entry 1 committed everywhere and <paramref name="writes"/> appended from index
