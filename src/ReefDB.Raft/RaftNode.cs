@@ -49,7 +49,7 @@ public sealed class RaftNode
     public ulong Term => core.Term;
 
     /// <summary>This node holds entries beyond its commit index: on a leader, entries still waiting for their quorum.</summary>
-    public bool HasUncommittedEntries => core.Log.LastIndex > core.Log.Committed;
+    public bool HasUncommittedEntries => core.AppendsInFlight;
 
     /// <summary>The membership after applying entries up to <paramref name="index"/>, for an index not before the
     /// last snapshot: what to store in a snapshot the application creates at that index.</summary>

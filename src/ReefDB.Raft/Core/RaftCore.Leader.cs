@@ -343,8 +343,7 @@ internal sealed partial class RaftCore
             // Our removal is committed (dissertation §4.2.2): stop leading. We are not promotable, so we never
             // campaign again; the remaining voters elect a leader once their election timers fire. They hear the
             // commit of the removal first, while we still lead (whatever CommitOnlyAppends says: no heartbeat follows).
-            commitBroadcastDue = true;
-            FlushCommitBroadcast();
+            TellFollowersTheCommit();
             BecomeFollower(Term, 0);
         }
     }
@@ -360,7 +359,7 @@ internal sealed partial class RaftCore
     /// a group later (docs/PERFORMANCE.md, "Commit rides on the next append"). The leader's own answers, and reads
     /// anywhere, do not wait on it: a follower's read index comes with a heartbeat round that carries the commit.
     /// </summary>
-    private bool AppendsInFlight => Log.LastIndex > Log.Committed;
+    internal bool AppendsInFlight => Log.LastIndex > Log.Committed;
 
     /// <summary>
     /// The commit caught up with the log and some follower has not heard it: an empty append goes to each such follower
@@ -380,11 +379,15 @@ internal sealed partial class RaftCore
         }
 
         commitBroadcastDue = false;
-        if (Role != RaftRole.Leader)
+        if (Role == RaftRole.Leader)
         {
-            return;
+            TellFollowersTheCommit();
         }
+    }
 
+    /// <summary>An empty append carrying the commit index to each follower that has not heard it.</summary>
+    private void TellFollowersTheCommit()
+    {
         var ids = Tracker.Ids;
         var progresses = Tracker.Progresses;
         for (var i = 0; i < ids.Length; i++)

@@ -46,28 +46,10 @@ internal sealed class PendingProposal(CommandBatch batch, byte[] payload, bool i
     public bool TryAbandon() => Interlocked.CompareExchange(ref state, 2, 0) == 0;
 
     /// <summary>Fixes the outcome as applied; false when it was fixed already. <see cref="Deliver"/> must follow.</summary>
-    public bool TryDecide(AppliedBatch outcome)
-    {
-        if (Interlocked.Exchange(ref decided, 1) != 0)
-        {
-            return false;
-        }
-
-        applied = outcome;
-        return true;
-    }
+    public bool TryDecide(AppliedBatch outcome) => TryDecide(outcome, null);
 
     /// <summary>Fixes the outcome as failed; false when it was fixed already. <see cref="Deliver"/> must follow.</summary>
-    public bool TryDecide(Exception failure)
-    {
-        if (Interlocked.Exchange(ref decided, 1) != 0)
-        {
-            return false;
-        }
-
-        error = failure;
-        return true;
-    }
+    public bool TryDecide(Exception failure) => TryDecide(null, failure);
 
     /// <summary>Completes <see cref="Outcome"/> with the decided outcome; inline continuations run on this thread.</summary>
     public void Deliver()
@@ -80,6 +62,17 @@ internal sealed class PendingProposal(CommandBatch batch, byte[] payload, bool i
         {
             completion.TrySetResult(applied!);
         }
+    }
+
+    private bool TryDecide(AppliedBatch? outcome, Exception? failure)
+    {
+        if (Interlocked.Exchange(ref decided, 1) != 0)
+        {
+            return false;
+        }
+
+        (applied, error) = (outcome, failure);
+        return true;
     }
 
     /// <summary>Delivers on a thread-pool thread: never runs a caller's continuation on the thread that decided.</summary>
