@@ -51,7 +51,7 @@ free_port() {
 }
 
 # Waits until "$@" succeeds, for up to a minute of wall clock: each try is itself cut at 5 s, since a probe of a
-# member that never came up (etcdctl against a port another process took) can wait its own long timeout, and a
+# member that never came up (a probe against a port another process took) can wait its own long timeout, and a
 # count of tries then stretched the minute to a quarter of an hour.
 wait_for() {
   local what=$1; shift
@@ -116,7 +116,11 @@ for i in 1 2 3; do
   pids+=($!)
 done
 
-wait_for "etcd to be healthy" env ETCDCTL_API=3 etcdctl --endpoints "$etcd_endpoints" endpoint health
+# Each member's /health over its client URL (etcd answers {"health":"true"} once the cluster has a leader): curl rather
+# than etcdctl, which the Debian etcd-server package does not ship.
+for i in 1 2 3; do
+  wait_for "etcd member $i to be healthy" sh -c "curl -sf 'http://127.0.0.1:${etcd_client[i]}/health' | grep -q '\"health\":\"true\"'"
+done
 for i in 1 2 3; do
   wait_for "ReefDB node $i to be ready" curl -sf "http://127.0.0.1:${reef_http[i]}/health/ready"
 done
