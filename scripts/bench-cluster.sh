@@ -22,6 +22,9 @@ cleanup() {
   local status=$?
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The .NET runtime removes its debugger pipes and diagnostics socket on a clean exit only: those of the processes
+  # killed here would stay in the temporary folder.
+  for pid in "${pids[@]}"; do rm -f "${TMPDIR:-/tmp}/clr-debug-pipe-$pid-"* "${TMPDIR:-/tmp}/dotnet-diagnostic-$pid-"*; done
   if [ "$status" != 0 ] && [ "$status" != 130 ] && [ "$status" != 143 ]; then
     # A failed start (a member that never became healthy) is only explained by its log, which goes with the folder.
     for log in "$work"/*.log; do

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ReefDB.Testing;
 
 namespace ReefDB.Cli.Tests;
 
@@ -13,7 +14,7 @@ public sealed class EndToEndTests
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        };
+        }.WithoutRuntimeIpc();
         using var process = Process.Start(start)!;
         await process.StandardInput.WriteAsync("SELECT 1 AS one;\nSELECT 1/0;\nSELECT 2;\n");
         process.StandardInput.Close();

@@ -107,7 +107,7 @@ public sealed class CrashTests
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        };
+        }.WithoutRuntimeIpc();
         var acknowledged = new List<long>();
         var started = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

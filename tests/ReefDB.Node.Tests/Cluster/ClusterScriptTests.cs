@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ReefDB.Node.Tests.Support;
+using ReefDB.Testing;
 
 namespace ReefDB.Node.Tests.Cluster;
 
@@ -78,7 +79,7 @@ public sealed class ClusterScriptTests
 
     private static async Task<(int Exit, string Output)> RunScriptAsync(string configs, string run, string command)
     {
-        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true }.WithoutRuntimeIpc();
         start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "cluster.sh"));
         start.ArgumentList.Add(command);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("REEFDB_", StringComparison.Ordinal)).ToList())

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ReefDB.Testing;
 
 namespace ReefDB.Node.Tests.Cluster;
 
@@ -61,7 +62,7 @@ internal sealed partial class NodeProcess : IDisposable
 
     public void Start()
     {
-        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = Directory };
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = Directory }.WithoutRuntimeIpc();
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("REEFDB_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);

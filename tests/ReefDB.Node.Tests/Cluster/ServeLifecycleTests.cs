@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ReefDB.Node.Tests.Support;
+using ReefDB.Testing;
 
 namespace ReefDB.Node.Tests.Cluster;
 
@@ -89,7 +90,7 @@ public sealed class ServeLifecycleTests
 
     private static async Task<ServeProcess> ServeAsync(string workingDirectory, string http, string rpc)
     {
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true }.WithoutRuntimeIpc();
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("REEFDB_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);

@@ -36,6 +36,9 @@ internal sealed class NodeProcess(int nodeId, string directory, IReadOnlyList<st
         }
 
         start.Environment["LOG"] = Path.Combine(directory, "node.log");
+        // No debugger pipe or diagnostics socket: the runtime removes them on a clean exit only, and every node here
+        // may end by SIGKILL, which would leave them in the temporary folder.
+        start.Environment["DOTNET_EnableDiagnostics"] = "0";
         process = Process.Start(start) ?? throw new InvalidOperationException($"node {nodeId.ToString(CultureInfo.InvariantCulture)} did not start");
     }
 
