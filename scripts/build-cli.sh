@@ -37,9 +37,11 @@ build() {
   touch "$started"
   if [ "$ready_to_run" != 0 ]; then
     # --use-current-runtime: ReadyToRun code is for one platform, this machine's; --self-contained false: the
-    # installed .NET runs it, as it runs the plain build.
+    # installed .NET runs it, as it runs the plain build. --artifacts-path: its restore, intermediate files and
+    # builds of every project go to a tree of their own, so it never writes the obj/ folders a `dotnet build` or
+    # `dotnet test` running at the same time reads and writes.
     if dotnet publish "$project" -c Release --use-current-runtime --self-contained false -o "$bin/reefdb" \
-         --nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
+         --artifacts-path "$bin/reefdb-build" --nologo -v quiet -clp:ErrorsOnly >"$log" 2>&1; then
       finish "$published"
       return
     fi
