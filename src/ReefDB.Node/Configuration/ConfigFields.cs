@@ -62,7 +62,7 @@ internal static class ConfigFields
             (o, v) => o with { MaxPendingProposals = ParseInt(v, 1, 1_000_000) }, "REEFDB_MAX_PENDING_PROPOSALS"),
         new("max_request_bytes", "an integer of bytes from 1024 to 1073741824", "4194304", "largest HTTP request body",
             (o, v) => o with { MaxRequestBytes = ParseLong(v, 1024, 1 << 30) }, "REEFDB_MAX_REQUEST_BYTES"),
-        new("request_timeout_ms", "an integer of milliseconds from 100 to 600000", "10000", "wait for commit/apply/read index before answering outcome unknown",
+        new("request_timeout_ms", "an integer of milliseconds from 100 to 600000", "10000", "how long a request may take: a write waits for commit and apply (then outcome unknown), a read for its read index and its statements (then 57014)",
             (o, v) => o with { RequestTimeoutMs = ParseInt(v, 100, 600_000) }, "REEFDB_REQUEST_TIMEOUT_MS"),
         new("log_format", "text or json", "text", "console log format",
             (o, v) => o with { LogFormat = ParseEnum<LogFormat>(v) }, "REEFDB_LOG_FORMAT"),

@@ -16,11 +16,11 @@ internal sealed partial class SqlGateway
         var consistency = request.Consistency ?? defaultConsistency;
         return consistency switch
         {
-            ReadConsistency.Stale => Task.FromResult(ReadLocal(request, prepared)),
+            ReadConsistency.Stale => Task.FromResult(ReadLocal(request, prepared, cancellationToken)),
             ReadConsistency.Lease => OnLeaderAsync(request, policy, leaderOnly: true, async () =>
             {
                 await replica.LeaseReadAsync(cancellationToken).ConfigureAwait(false);
-                return ReadLocal(request, prepared);
+                return ReadLocal(request, prepared, cancellationToken);
             }, cancellationToken),
             _ => OnLeaderAsync(request, policy, leaderOnly: false, async () =>
             {
@@ -28,12 +28,14 @@ internal sealed partial class SqlGateway
                 var index = await replica.ReadIndexAsync(cancellationToken).ConfigureAwait(false);
                 await replica.WaitForAppliedAsync(index, cancellationToken).ConfigureAwait(false);
                 metrics?.ReadIndexLatency(Stopwatch.GetElapsedTime(started));
-                return ReadLocal(request, prepared);
+                return ReadLocal(request, prepared, cancellationToken);
             }, cancellationToken),
         };
     }
 
-    private SqlResult ReadLocal(SqlRequest request, PreparedBatch[] prepared)
+    /// <param name="cancellationToken">The caller's, which the request timeout also cancels: a statement still running
+    /// then ends with 57014 instead of running on for nobody.</param>
+    private SqlResult ReadLocal(SqlRequest request, PreparedBatch[] prepared, CancellationToken cancellationToken)
     {
         // One state for the whole request: every statement sees the same version.
         var state = replica.StateMachine.Current;
@@ -41,7 +43,7 @@ internal sealed partial class SqlGateway
         var outcomes = new List<StatementOutcome>();
         for (var i = 0; i < prepared.Length; i++)
         {
-            var executed = replica.StateMachine.Engine.Execute(state.Database, prepared[i], request.Statements[i].Parameters, env);
+            var executed = replica.StateMachine.Engine.Execute(state.Database, prepared[i], request.Statements[i].Parameters, env, cancellationToken);
             foreach (var result in executed.Results)
             {
                 outcomes.Add(OutcomeCodec.Encode(result));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using ReefDB.Sql.Errors;
 using ReefDB.Sql.Functions;
 using ReefDB.Sql.Types;
 
@@ -5,21 +7,50 @@ namespace ReefDB.Sql.Execution;
 
 /// <summary>
 /// Per-statement execution state: the version being read, the parameters, the stamped time and random
-/// sequence, and the slots correlated subqueries and recursive CTEs use. Single-threaded.
+/// sequence, the slots correlated subqueries and recursive CTEs use, and the statement's work so far.
+/// Single-threaded.
 /// </summary>
 internal sealed class ExecContext
 {
+    // The limit and the cancellation token are checked once per this many rows (a power of two).
+    private const long CheckInterval = 1024;
+
+    private readonly long maxRowsExamined;
+    private readonly CancellationToken cancellation;
+
     // Made by the first correlated subquery: most statements have none.
     private SqlValue[]?[]? frames;
+    private long examined;
 
     /// <param name="functions">The batch's function context: shared by the batch's statements, so the
     /// random sequence continues from one statement to the next.</param>
-    public ExecContext(DatabaseVersion version, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment environment, FunctionContext functions)
+    /// <param name="maxRowsExamined">The most rows the statement may examine (<see cref="Examine"/>). Past it the
+    /// statement fails with 54000, the same way on every replica: the count depends only on the plan and the data, so
+    /// a write that would run for hours (a cross join of large tables) fails alike everywhere instead of stalling every
+    /// replica's apply.</param>
+    /// <param name="cancellation">Stops a read whose caller gave up or whose time ran out (57014). Never set for a
+    /// replicated write: when a statement stops must not depend on the clock of the replica that runs it.</param>
+    public ExecContext(
+        DatabaseVersion version, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment environment, FunctionContext functions,
+        long maxRowsExamined, CancellationToken cancellation)
     {
         Version = version;
         Parameters = parameters;
         Environment = environment;
         Functions = functions;
+        this.maxRowsExamined = maxRowsExamined;
+        this.cancellation = cancellation;
+    }
+
+    /// <summary>Counts one row examined: read from a table, an index, a series or a work table, or tried as a
+    /// join candidate. Every loop whose length the data decides calls it, so no statement runs unbounded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Examine()
+    {
+        if ((++examined & (CheckInterval - 1)) == 0)
+        {
+            CheckWork();
+        }
     }
 
     /// <summary>The version the statement reads (its snapshot: its own writes are not visible to it).</summary>
@@ -54,5 +85,20 @@ internal sealed class ExecContext
         var previous = frames[level];
         frames[level] = row;
         return previous;
+    }
+
+    private void CheckWork()
+    {
+        if (examined > maxRowsExamined)
+        {
+            throw new SqlException(
+                SqlStates.ProgramLimitExceeded,
+                $"statement examined more than {maxRowsExamined} rows, the most one statement may; narrow it with a WHERE clause or an index, or split it");
+        }
+
+        if (cancellation.IsCancellationRequested)
+        {
+            throw new SqlException(SqlStates.QueryCanceled, "canceling statement: it was cancelled or ran past its time limit");
+        }
     }
 }

@@ -209,6 +209,22 @@ public sealed class SqlEndpointTests
     }
 
     [Fact]
+    public async Task A_read_that_outlives_the_request_timeout_is_cancelled_with_57014_and_the_node_serves_on()
+    {
+        await using var node = await TestNode.StartAsync(configure: o => o with { RequestTimeoutMs = 200 });
+
+        // 10^10 join candidates: minutes of work, stopped at the request timeout.
+        var (status, body) = await node.PostSqlAsync(
+            """{"sql": "SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b"}""", "?consistency=stale");
+
+        Assert.Equal(400, status);
+        Assert.Equal("57014", body.GetProperty("error").GetProperty("code").GetString());
+        var (next, answer) = await node.PostSqlAsync("""{"sql": "SELECT 1"}""", "?consistency=stale");
+        Assert.Equal(200, next);
+        Assert.Equal(1, answer.GetProperty("results")[0].GetProperty("rows")[0][0].GetInt32());
+    }
+
+    [Fact]
     public async Task A_follower_asked_for_a_redirect_answers_307_to_the_leaders_http_address()
     {
         var members = new[] { new Membership.MemberAddress(1, "127.0.0.1:1", "127.0.0.1:18081"), new Membership.MemberAddress(2, "127.0.0.1:2", "127.0.0.1:18082") };

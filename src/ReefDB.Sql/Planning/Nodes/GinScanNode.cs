@@ -77,6 +77,7 @@ internal sealed partial class GinScanNode : PlanNode
     {
         foreach (var entry in data.Rows.Range(null, null))
         {
+            ctx.Examine();
             if (filters.Recheck(entry.Value, ctx))
             {
                 yield return entry.Value;
@@ -158,6 +159,7 @@ internal sealed partial class GinScanNode : PlanNode
 
         foreach (var storageKey in keys)
         {
+            ctx.Examine();
             if (matches(present) && data.Rows.TryGet(new RowKey(storageKey), out var row) && (filter is null || filter(row, ctx)))
             {
                 yield return row;

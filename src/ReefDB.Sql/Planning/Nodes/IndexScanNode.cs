@@ -146,6 +146,7 @@ internal sealed class IndexScanNode : PlanNode
         {
             foreach (var entry in data.Rows.Range(from, to, descending))
             {
+                ctx.Examine();
                 if (filter is null || filter(entry.Value, ctx))
                 {
                     yield return entry.Value;
@@ -160,6 +161,7 @@ internal sealed class IndexScanNode : PlanNode
         {
             foreach (var entry in entries.Range(from, to))
             {
+                ctx.Examine();
                 if (data.Rows.TryGet(new RowKey(entry.Value), out var row) && (filter is null || filter(row, ctx)))
                 {
                     yield return row;
@@ -193,6 +195,7 @@ internal sealed class IndexScanNode : PlanNode
             var parts = highest[..width];
             foreach (var entry in entries.Range(RowKey.Before(parts), RowKey.After(parts)))
             {
+                ctx.Examine();
                 if (data.Rows.TryGet(new RowKey(entry.Value), out var row) && (filter is null || filter(row, ctx)))
                 {
                     yield return row;

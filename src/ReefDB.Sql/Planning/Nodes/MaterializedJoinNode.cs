@@ -46,6 +46,7 @@ internal abstract class MaterializedJoinNode : PlanNode
             var matched = false;
             foreach (var i in candidates(l))
             {
+                ctx.Examine();
                 var row = Concat(l, inner[i]);
                 if (condition is null || condition(row, ctx))
                 {

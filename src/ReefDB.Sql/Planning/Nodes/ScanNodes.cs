@@ -28,6 +28,7 @@ internal sealed class SeqScanNode : PlanNode
         var rows = ctx.Version.Data(table).Rows;
         foreach (var entry in rows.Range(null, null))
         {
+            ctx.Examine();
             if (filter is null || filter(entry.Value, ctx))
             {
                 yield return entry.Value;
@@ -94,9 +95,19 @@ internal sealed class GenerateSeriesNode : PlanNode
             throw new Errors.SqlException(Errors.SqlStates.InvalidParameterValue, "step size cannot equal zero");
         }
 
-        for (var i = start.AsInt64; s > 0 ? i <= stop.AsInt64 : i >= stop.AsInt64; i += s)
+        var last = stop.AsInt64;
+        for (var i = start.AsInt64; s > 0 ? i <= last : i >= last;)
         {
+            ctx.Examine();
             yield return [SqlValue.FromInt64(i)];
+            // The step past the last value of bigint's range ends the series (it would wrap around and never end).
+            var next = unchecked(i + s);
+            if (s > 0 ? next < i : next > i)
+            {
+                yield break;
+            }
+
+            i = next;
         }
     }
 }
@@ -114,8 +125,14 @@ internal sealed class WorkTableScanNode : PlanNode
 
     public override string Label => "WorkTable Scan";
 
-    public override IEnumerable<SqlValue[]> Execute(ExecContext ctx) =>
-        ctx.WorkTables.TryGetValue(workTableId, out var rows) ? rows : WorkTableRound.Empty;
+    public override IEnumerable<SqlValue[]> Execute(ExecContext ctx)
+    {
+        foreach (var row in ctx.WorkTables.TryGetValue(workTableId, out var rows) ? rows : WorkTableRound.Empty)
+        {
+            ctx.Examine();
+            yield return row;
+        }
+    }
 
     public override RowMap? RowMapOver(int workTable) => workTable == workTableId ? static (row, _) => row : null;
 }
