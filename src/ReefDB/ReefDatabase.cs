@@ -91,6 +91,15 @@ public sealed class ReefDatabase : IDisposable
     public IReadOnlyList<StatementResult> Execute(string sql, params object?[] parameters) =>
         Prepare(sql).Execute(parameters);
 
+    /// <summary>
+    /// <see cref="Execute(string, object?[])"/>, stoppable: a read-only call whose token is cancelled while it runs ends
+    /// with SQLSTATE 57014 (query_canceled) within about a thousand rows. A write is stopped only before it starts:
+    /// once in the log it runs to its end, as its replay after a crash would.
+    /// </summary>
+    /// <exception cref="SqlException">A statement failed or was cancelled; nothing of the call took effect.</exception>
+    public IReadOnlyList<StatementResult> Execute(string sql, CancellationToken cancellationToken, params object?[] parameters) =>
+        Prepare(sql).Execute(cancellationToken, parameters);
+
     /// <summary>Parses and checks <paramref name="sql"/> once, for execution many times.</summary>
     /// <exception cref="SqlException">A syntax error.</exception>
     public ReefPreparedStatement Prepare(string sql)
@@ -99,7 +108,7 @@ public sealed class ReefDatabase : IDisposable
         return new ReefPreparedStatement(this, sql, log.StateMachine.Engine.Prepare(sql));
     }
 
-    internal IReadOnlyList<StatementResult> Run(string sql, PreparedBatch batch, SqlValue[] parameters)
+    internal IReadOnlyList<StatementResult> Run(string sql, PreparedBatch batch, SqlValue[] parameters, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (parameters.Length < batch.ParameterCount)
@@ -107,10 +116,16 @@ public sealed class ReefDatabase : IDisposable
             throw new SqlException(SqlStates.UndefinedParameter, $"there is no parameter ${parameters.Length + 1}");
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            throw new SqlException(SqlStates.QueryCanceled, "canceling statement: it was cancelled before it started");
+        }
+
         IReadOnlyList<StatementResult> results;
         if (batch.IsReadOnly)
         {
-            var outcome = log.StateMachine.Engine.Execute(log.StateMachine.Current.Database, batch, parameters, log.ReadEnvironment());
+            var outcome = log.StateMachine.Engine.Execute(
+                log.StateMachine.Current.Database, batch, parameters, log.ReadEnvironment(), cancellationToken);
             results = outcome.Results;
         }
         else

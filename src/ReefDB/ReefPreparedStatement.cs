@@ -30,9 +30,15 @@ public sealed class ReefPreparedStatement
     /// <summary>Executes with CLR parameter values (see <see cref="ReefDatabase.Execute(string, object?[])"/>).</summary>
     /// <exception cref="SqlException">A statement failed; nothing of the call took effect.</exception>
     public IReadOnlyList<StatementResult> Execute(params object?[] parameters) =>
-        database.Run(sql, batch, ParameterValues.FromClr(parameters));
+        database.Run(sql, batch, ParameterValues.FromClr(parameters), CancellationToken.None);
+
+    /// <summary>Executes with CLR parameter values; <paramref name="cancellationToken"/> stops a read while it runs and a
+    /// write before it starts (see <see cref="ReefDatabase.Execute(string, CancellationToken, object?[])"/>).</summary>
+    /// <exception cref="SqlException">A statement failed or was cancelled; nothing of the call took effect.</exception>
+    public IReadOnlyList<StatementResult> Execute(CancellationToken cancellationToken, params object?[] parameters) =>
+        database.Run(sql, batch, ParameterValues.FromClr(parameters), cancellationToken);
 
     /// <summary>Executes with engine values, avoiding conversions on hot paths.</summary>
     /// <exception cref="SqlException">A statement failed; nothing of the call took effect.</exception>
-    public IReadOnlyList<StatementResult> Execute(SqlValue[] parameters) => database.Run(sql, batch, parameters);
+    public IReadOnlyList<StatementResult> Execute(SqlValue[] parameters) => database.Run(sql, batch, parameters, CancellationToken.None);
 }

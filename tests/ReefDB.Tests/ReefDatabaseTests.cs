@@ -51,6 +51,33 @@ public abstract class ReefDatabaseTests
     }
 
     [Fact]
+    public void A_read_whose_token_is_cancelled_while_it_runs_throws_57014()
+    {
+        using var db = OpenEmpty();
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        // 10^10 join candidates: minutes of work, unless cancelled.
+        var error = Assert.Throws<SqlException>(() =>
+            db.Execute("SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b", soon.Token));
+
+        Assert.Equal(SqlStates.QueryCanceled, error.SqlState);
+    }
+
+    [Fact]
+    public void A_write_whose_token_is_already_cancelled_is_not_run()
+    {
+        using var db = OpenEmpty();
+        db.Execute("CREATE TABLE t (id INT PRIMARY KEY)");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var error = Assert.Throws<SqlException>(() => db.Prepare("INSERT INTO t VALUES ($1)").Execute(cancelled.Token, 1));
+
+        Assert.Equal(SqlStates.QueryCanceled, error.SqlState);
+        Assert.Equal(0L, db.Execute("SELECT count(*) FROM t", CancellationToken.None)[0].Rows[0][0].AsInt64);
+    }
+
+    [Fact]
     public void A_prepared_statement_runs_many_times_with_different_parameters()
     {
         using var db = OpenEmpty();

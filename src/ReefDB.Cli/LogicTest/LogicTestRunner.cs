@@ -7,8 +7,8 @@ namespace ReefDB.Cli.LogicTest;
 /// per file (<c>path: P passed, F failed, S skipped</c>) and, with <c>--verbose</c>, each failure.
 /// </summary>
 /// <remarks>
-/// Timeouts: the engine is synchronous and cannot be interrupted from outside, so each file runs on its
-/// own worker thread while this thread watches it. A record still running after
+/// Timeouts: the engine is synchronous, and only a read can be cancelled while it runs (a write runs to its end),
+/// so each file runs on its own worker thread while this thread watches it. A record still running after
 /// <see cref="LogicTestOptions.RecordTimeout"/> fails as a timeout; the file is then given up (its
 /// database is busy with the stuck statement), its remaining records count as failed, and the run goes
 /// on with the next file. The stuck worker is a background thread: its statement gets a cancellation

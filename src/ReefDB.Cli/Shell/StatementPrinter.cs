@@ -5,7 +5,8 @@ namespace ReefDB.Cli.Shell;
 
 /// <summary>Runs statements cut from a script and prints each outcome as soon as it arrives: results
 /// through the chosen <see cref="IResultWriter"/>, errors as <c>ERROR: SQLSTATE: message</c> lines on
-/// standard error, their positions relative to the whole script.</summary>
+/// standard error, their positions relative to the whole script. Ctrl-C while they run cancels them
+/// (<see cref="StatementInterrupt"/>).</summary>
 internal sealed class StatementPrinter(ISqlSession session, IResultWriter results, TextWriter error)
 {
     /// <summary>Runs <paramref name="statements"/> as one call of the session (one statement, or a
@@ -23,7 +24,8 @@ internal sealed class StatementPrinter(ISqlSession session, IResultWriter result
 
         try
         {
-            foreach (var outcome in session.Execute(string.Join(";\n", statements.Select(s => s.Text))))
+            using var interrupt = StatementInterrupt.Catch();
+            foreach (var outcome in session.Execute(string.Join(";\n", statements.Select(s => s.Text)), interrupt.Token))
             {
                 if (outcome.Error is { } failure)
                 {
