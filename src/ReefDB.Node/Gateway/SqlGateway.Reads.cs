@@ -20,6 +20,13 @@ internal sealed partial class SqlGateway
             ReadConsistency.Lease => OnLeaderAsync(request, policy, leaderOnly: true, async () =>
             {
                 await replica.LeaseReadAsync(cancellationToken).ConfigureAwait(false);
+                if (policy == LeaderPolicy.LocalOnly)
+                {
+                    // Forwarded: the forwarding stream starts requests on its reader, and a read's statements may run
+                    // up to the request timeout. Off that thread, the requests behind it on the stream go on.
+                    await Task.Yield();
+                }
+
                 return ReadLocal(request, prepared, cancellationToken);
             }, cancellationToken),
             _ => OnLeaderAsync(request, policy, leaderOnly: false, async () =>

@@ -12,7 +12,8 @@ namespace ReefDB.Node.Grpc;
 /// </summary>
 /// <remarks>
 /// Requests are started on the reading thread, in the order the follower wrote them: the synchronous part of a
-/// request (prepare, stamp, hand to Raft) is short, and a new work item per request is what the stream saves.
+/// write (prepare, stamp, hand to Raft) is short, and a new work item per request is what the stream saves. A read's
+/// statements can run long, so the gateway runs a forwarded read's statements off this thread.
 /// When the node stops it reads no more, answers what it read, and ends the stream with OK: the follower then knows
 /// that a request still unanswered was never read (so never executed) and may be retried as is. When the follower
 /// goes away, the requests in flight are cancelled, as a unary call's would be.

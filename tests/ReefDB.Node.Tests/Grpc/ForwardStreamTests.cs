@@ -113,6 +113,25 @@ public sealed class ForwardStreamTests
     }
 
     [Fact]
+    public async Task A_long_forwarded_read_does_not_hold_up_the_requests_behind_it_on_the_stream()
+    {
+        // The leader stops the read at its request timeout: 10^10 join candidates would otherwise run for minutes.
+        await using var leader = await TestNode.StartAsync(new FakeReplica(), o => o with { RequestTimeoutMs = 2_000 });
+        using var forwarder = Forwarder(leader);
+        await forwarder.ForwardAsync(1, ForwardCalls.Request("CREATE TABLE t (id integer PRIMARY KEY)"), Cancel);
+
+        var read = forwarder.ForwardAsync(
+            1,
+            ForwardCalls.Request("SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b") with { Consistency = ReadConsistency.Lease },
+            Cancel);
+        var write = await forwarder.ForwardAsync(1, ForwardCalls.Request("INSERT INTO t VALUES (1)"), Cancel);
+
+        Assert.Null(write.Error);
+        Assert.False(read.IsCompleted, "the write was answered only after the read ended");
+        Assert.Equal("57014", await ForwardCalls.OutcomeAsync(read));
+    }
+
+    [Fact]
     public async Task A_leader_that_stops_answers_what_it_read_and_every_other_request_is_retryable()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
