@@ -9,13 +9,7 @@ public sealed class EndToEndTests
     [Fact]
     public async Task Reefdb_sql_reads_a_piped_script_and_exits_non_zero_on_an_error()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReefDB.Cli.dll"), "sql", "--format", "csv"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }.WithoutRuntimeIpc();
-        using var process = Process.Start(start)!;
+        using var process = StartSql();
         await process.StandardInput.WriteAsync("SELECT 1 AS one;\nSELECT 1/0;\nSELECT 2;\n");
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -39,13 +33,7 @@ public sealed class EndToEndTests
             Assert.Skip("SIGINT is ignored in this process tree (started in the background by a non-interactive shell): no child can receive it");
         }
 
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReefDB.Cli.dll"), "sql", "--format", "csv"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }.WithoutRuntimeIpc();
-        using var process = Process.Start(start)!;
+        using var process = StartSql();
         using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         bound.CancelAfter(TimeSpan.FromSeconds(60));
         try
@@ -78,6 +66,15 @@ public sealed class EndToEndTests
             }
         }
     }
+
+    /// <summary><c>reefdb sql --format csv</c> on an in-memory database, every stream piped.</summary>
+    private static Process StartSql() =>
+        Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ReefDB.Cli.dll"), "sql", "--format", "csv"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }.WithoutRuntimeIpc())!;
 
     /// <summary>Whether this process ignores <paramref name="signal"/> (Linux's /proc/self/status, SigIgn mask); a
     /// child inherits an ignored signal.</summary>
