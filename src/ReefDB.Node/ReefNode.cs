@@ -115,7 +115,7 @@ public sealed partial class ReefNode : IAsyncDisposable
             var services = new NodeServices(
                 options,
                 adapter,
-                new SqlGateway(adapter, forwarder, options.ReadConsistency, TimeProvider.System, metrics),
+                new SqlGateway(adapter, forwarder, options.ReadConsistency, TimeProvider.System, metrics, options.MaxResultBytes),
                 members,
                 new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
                 metrics,

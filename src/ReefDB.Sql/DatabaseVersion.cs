@@ -42,7 +42,7 @@ public sealed class DatabaseVersion
 
     /// <summary>
     /// A version derived from this one, numbered one past it: a batch's first change then already carries the
-    /// number the batch publishes (<see cref="SqlEngine.Execute(DatabaseVersion, PreparedBatch, IReadOnlyList{Types.SqlValue}, ExecutionEnvironment, CancellationToken)"/>
+    /// number the batch publishes (<see cref="SqlEngine.Execute(DatabaseVersion, PreparedBatch, IReadOnlyList{Types.SqlValue}, ExecutionEnvironment, CancellationToken, long)"/>
     /// renumbers the result of a batch that changed several times, so that a batch counts once).
     /// </summary>
     internal DatabaseVersion With(DatabaseCatalog catalog, ImmutableSortedDictionary<string, TableData> tables) =>

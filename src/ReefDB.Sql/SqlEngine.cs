@@ -49,9 +49,12 @@ public sealed class SqlEngine
     /// <param name="cancellationToken">Ends the running statement with 57014 (query_canceled) once cancelled,
     /// checked every thousand or so rows. For reads only: a replicated batch must not pass one, since when it fires
     /// differs between replicas.</param>
+    /// <param name="maxResultBytes">The largest result one statement may build, estimated from its values (16 bytes a
+    /// row, 8 a value, plus the characters of text and twice the bytes of bytea); past it the statement fails with
+    /// 54000. For a server's reads, so that one query cannot take its memory.</param>
     public BatchOutcome Execute(
         DatabaseVersion version, PreparedBatch batch, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment env,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, long maxResultBytes = long.MaxValue)
     {
         var functions = new FunctionContext(PgDateTime.ToMicros(env.Timestamp), unchecked((ulong)env.RandomSeed))
         {
@@ -163,7 +166,7 @@ public sealed class SqlEngine
                     }
                 }
 
-                var ctx = new ExecContext(current, parameters, env, functions, maxRowsExamined, cancellationToken);
+                var ctx = new ExecContext(current, parameters, env, functions, new StatementLimits(maxRowsExamined, maxResultBytes, cancellationToken));
                 var executable = statement.PlanFor(current);
                 var (result, next) = executable.Execute(current, ctx);
                 current = next;

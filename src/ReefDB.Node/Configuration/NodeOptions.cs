@@ -84,6 +84,10 @@ public sealed record NodeOptions
     /// <summary>Largest HTTP request body, in bytes.</summary>
     public long MaxRequestBytes { get; init; } = 4L * 1024 * 1024;
 
+    /// <summary>Largest result one read statement may build, in bytes as estimated from its values: past it the statement
+    /// fails with 54000 instead of holding the node's memory (and the answer's) for a result nobody should fetch at once.</summary>
+    public long MaxResultBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>Milliseconds a request may wait for commit, apply or a read index before the client is told
     /// the outcome is unknown (writes) or to retry (reads).</summary>
     public int RequestTimeoutMs { get; init; } = 10_000;

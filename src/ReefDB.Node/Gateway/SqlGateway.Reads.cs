@@ -50,7 +50,7 @@ internal sealed partial class SqlGateway
         var outcomes = new List<StatementOutcome>();
         for (var i = 0; i < prepared.Length; i++)
         {
-            var executed = replica.StateMachine.Engine.Execute(state.Database, prepared[i], request.Statements[i].Parameters, env, cancellationToken);
+            var executed = replica.StateMachine.Engine.Execute(state.Database, prepared[i], request.Statements[i].Parameters, env, cancellationToken, maxResultBytes);
             foreach (var result in executed.Results)
             {
                 outcomes.Add(OutcomeCodec.Encode(result));

@@ -13,8 +13,10 @@ namespace ReefDB.Node.Gateway;
 /// A request is a read when every statement is read-only; anything else goes into the log as a batch and is
 /// answered with the outcome applied on the node that proposed it (DESIGN.md §5). Thread-safe.
 /// </remarks>
+/// <param name="maxResultBytes">The largest result one read statement may build (<c>max_result_bytes</c>).</param>
 internal sealed partial class SqlGateway(
-    IReplica replica, ILeaderForwarder forwarder, ReadConsistency defaultConsistency, TimeProvider clock, Observability.NodeMetrics? metrics = null)
+    IReplica replica, ILeaderForwarder forwarder, ReadConsistency defaultConsistency, TimeProvider clock, Observability.NodeMetrics? metrics = null,
+    long maxResultBytes = long.MaxValue)
 {
     private readonly PreparedRequestCache preparedRequests = new(replica.StateMachine.Engine);
 

@@ -15,31 +15,24 @@ internal sealed class ExecContext
     // The limit and the cancellation token are checked once per this many rows (a power of two).
     private const long CheckInterval = 1024;
 
-    private readonly long maxRowsExamined;
-    private readonly CancellationToken cancellation;
+    private readonly StatementLimits limits;
 
     // Made by the first correlated subquery: most statements have none.
     private SqlValue[]?[]? frames;
     private long examined;
+    private long resultBytes;
 
     /// <param name="functions">The batch's function context: shared by the batch's statements, so the
     /// random sequence continues from one statement to the next.</param>
-    /// <param name="maxRowsExamined">The most rows the statement may examine (<see cref="Examine"/>). Past it the
-    /// statement fails with 54000, the same way on every replica: the count depends only on the plan and the data, so
-    /// a write that would run for hours (a cross join of large tables) fails alike everywhere instead of stalling every
-    /// replica's apply.</param>
-    /// <param name="cancellation">Stops a read whose caller gave up or whose time ran out (57014). Never set for a
-    /// replicated write: when a statement stops must not depend on the clock of the replica that runs it.</param>
     public ExecContext(
         DatabaseVersion version, IReadOnlyList<SqlValue> parameters, ExecutionEnvironment environment, FunctionContext functions,
-        long maxRowsExamined, CancellationToken cancellation)
+        StatementLimits limits)
     {
         Version = version;
         Parameters = parameters;
         Environment = environment;
         Functions = functions;
-        this.maxRowsExamined = maxRowsExamined;
-        this.cancellation = cancellation;
+        this.limits = limits;
     }
 
     /// <summary>Counts one row examined: read from a table, an index, a series or a work table, or tried as a
@@ -50,6 +43,23 @@ internal sealed class ExecContext
         if ((++examined & (CheckInterval - 1)) == 0)
         {
             CheckWork();
+        }
+    }
+
+    /// <summary>Counts one row of the statement's result against <see cref="StatementLimits.MaxResultBytes"/>.</summary>
+    public void CountResultRow(SqlValue[] row)
+    {
+        if (limits.MaxResultBytes == long.MaxValue)
+        {
+            return;
+        }
+
+        resultBytes += EstimatedBytes(row);
+        if (resultBytes > limits.MaxResultBytes)
+        {
+            throw new SqlException(
+                SqlStates.ProgramLimitExceeded,
+                $"the result is larger than {limits.MaxResultBytes} bytes, the most one statement may return here; fetch it in parts (LIMIT, or WHERE key > the last one read)");
         }
     }
 
@@ -89,16 +99,33 @@ internal sealed class ExecContext
 
     private void CheckWork()
     {
-        if (examined > maxRowsExamined)
+        if (examined > limits.MaxRowsExamined)
         {
             throw new SqlException(
                 SqlStates.ProgramLimitExceeded,
-                $"statement examined more than {maxRowsExamined} rows, the most one statement may; narrow it with a WHERE clause or an index, or split it");
+                $"statement examined more than {limits.MaxRowsExamined} rows, the most one statement may; narrow it with a WHERE clause or an index, or split it");
         }
 
-        if (cancellation.IsCancellationRequested)
+        if (limits.Cancellation.IsCancellationRequested)
         {
             throw new SqlException(SqlStates.QueryCanceled, "canceling statement: it was cancelled or ran past its time limit");
         }
+    }
+
+    // A row's share of the answer and of memory: its array, each value's slot, and the characters or bytes it carries.
+    private static long EstimatedBytes(SqlValue[] row)
+    {
+        var bytes = 16L;
+        foreach (var value in row)
+        {
+            bytes += value.Kind switch
+            {
+                SqlValueKind.Text => 8 + value.AsText.Length,
+                SqlValueKind.Bytea => 8 + (2L * value.AsBytes.Length),
+                _ => 8,
+            };
+        }
+
+        return bytes;
     }
 }

@@ -26,7 +26,9 @@ internal sealed class QueryExecutable : Executable
         var rows = new List<SqlValue[]>();
         foreach (var row in plan.Execute(ctx))
         {
-            rows.Add(row.Length == columns.Count ? row : row[..columns.Count]);
+            var result = row.Length == columns.Count ? row : row[..columns.Count];
+            ctx.CountResultRow(result);
+            rows.Add(result);
         }
 
         return (new StatementResult(SelectTag(rows.Count), columns, rows, rows.Count), version);

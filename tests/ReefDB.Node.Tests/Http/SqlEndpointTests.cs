@@ -225,6 +225,21 @@ public sealed class SqlEndpointTests
     }
 
     [Fact]
+    public async Task A_read_whose_result_passes_max_result_bytes_is_refused_with_54000()
+    {
+        await using var node = await TestNode.StartAsync(configure: o => o with { MaxResultBytes = 65_536 });
+
+        var (status, body) = await node.PostSqlAsync("""{"sql": "SELECT x FROM generate_series(1, 100000) x"}""", "?consistency=stale");
+        var (small, answer) = await node.PostSqlAsync("""{"sql": "SELECT x FROM generate_series(1, 1000) x"}""", "?consistency=stale");
+
+        Assert.Equal(400, status);
+        Assert.Equal("54000", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("fetch it in parts", body.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(200, small);
+        Assert.Equal(1000, answer.GetProperty("results")[0].GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_follower_asked_for_a_redirect_answers_307_to_the_leaders_http_address()
     {
         var members = new[] { new Membership.MemberAddress(1, "127.0.0.1:1", "127.0.0.1:18081"), new Membership.MemberAddress(2, "127.0.0.1:2", "127.0.0.1:18082") };

@@ -54,7 +54,7 @@ internal sealed class TestNode : IAsyncDisposable
         var node = new NodeServices(
             options,
             replica,
-            new SqlGateway(replica, forwarder ?? new NoForwarder(), options.ReadConsistency, TimeProvider.System, metrics),
+            new SqlGateway(replica, forwarder ?? new NoForwarder(), options.ReadConsistency, TimeProvider.System, metrics, options.MaxResultBytes),
             directory,
             new RequestLimits(TimeSpan.FromMilliseconds(options.RequestTimeoutMs)),
             metrics,

@@ -5,7 +5,8 @@ namespace ReefDB.Sql.Tests.Execution;
 
 /// <summary>
 /// No statement runs unbounded: past <see cref="SqlEngine.MaxRowsExamined"/> rows examined it fails with 54000 on
-/// every replica alike, and a read whose token is cancelled ends with 57014.
+/// every replica alike, a read whose token is cancelled ends with 57014, and a read whose result outgrows the byte
+/// limit its server sets fails with 54000.
 /// </summary>
 public sealed class StatementLimitTests
 {
@@ -81,6 +82,22 @@ public sealed class StatementLimitTests
         Assert.Equal(SqlStates.QueryCanceled, Assert.Single(outcome.Results).Error?.SqlState);
     }
 
+    [Fact]
+    public void A_read_whose_result_outgrows_its_byte_limit_fails_with_54000()
+    {
+        var engine = new SqlEngine();
+        var version = Run(engine, DatabaseVersion.Empty, "CREATE TABLE docs (body TEXT); INSERT INTO docs VALUES (repeat('x', 600)), (repeat('y', 600))").Version;
+
+        // A row of one 600-character text is estimated at 16 + 8 + 600 bytes: one fits in 1,000, two do not.
+        Assert.Single(Read(engine, version, "SELECT body FROM docs LIMIT 1", 1_000).Results[0].Rows);
+        var error = Read(engine, version, "SELECT body FROM docs", 1_000).Results[0].Error;
+        Assert.Equal(SqlStates.ProgramLimitExceeded, error?.SqlState);
+        Assert.Contains("result is larger than 1000 bytes", error?.Message, StringComparison.Ordinal);
+        // Rows examined but not returned do not count.
+        Assert.Equal("2", Read(engine, version, "SELECT count(*) FROM docs", 1_000).Results[0].Rows[0][0].FormatText());
+        Assert.Equal(SqlStates.ProgramLimitExceeded, Read(engine, version, "SELECT x FROM generate_series(1, 1000) x", 1_000).Results[0].Error?.SqlState);
+    }
+
     [Theory]
     [InlineData("generate_series(9223372036854775806, 9223372036854775807)", "2|9223372036854775806|9223372036854775807")]
     [InlineData("generate_series(9223372036854775800, 9223372036854775807, 5)", "2|9223372036854775800|9223372036854775805")]
@@ -98,6 +115,9 @@ public sealed class StatementLimitTests
 
     private static BatchOutcome Run(SqlEngine engine, DatabaseVersion version, string sql) =>
         engine.Execute(version, engine.Prepare(sql), [], ExecutionEnvironment.Default);
+
+    private static BatchOutcome Read(SqlEngine engine, DatabaseVersion version, string sql, long maxResultBytes) =>
+        engine.Execute(version, engine.Prepare(sql), [], ExecutionEnvironment.Default, CancellationToken.None, maxResultBytes);
 
     private static string Scalar(SqlEngine engine, DatabaseVersion version, string sql)
     {
