@@ -6,8 +6,9 @@ namespace ReefDB.Sql;
 
 /// <summary>
 /// One parsed statement of a <see cref="PreparedBatch"/> with its cached plan. The plan is reused while
-/// the catalog is the same object and the statistics buckets it was chosen by are equal; otherwise the
-/// statement is bound and planned again (cheap check: a reference comparison and a few counts).
+/// the catalog is the same object and every statistics bucket it was chosen by (row counts, and the distinct and
+/// posting counts the planner read) is equal; otherwise the statement is bound and planned again (cheap check: a
+/// reference comparison and a few counts). So the plan a statement runs with is a function of the version alone.
 /// </summary>
 public sealed class PreparedStatement
 {
@@ -29,7 +30,8 @@ public sealed class PreparedStatement
     {
         var current = cached;
         if (current is not null && ReferenceEquals(current.Catalog, version.Catalog) &&
-            Statistics.Matches(version, current.Executable.StatisticsTables, current.Signature))
+            Statistics.Matches(version, current.Executable.StatisticsTables, current.Signature) &&
+            Statistics.StillHold(version, current.Executable.StatisticsProbes))
         {
             return current.Executable;
         }

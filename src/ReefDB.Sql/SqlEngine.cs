@@ -25,13 +25,30 @@ namespace ReefDB.Sql;
 /// </remarks>
 public sealed class SqlEngine
 {
+    /// <summary>The most rows one statement may examine (read from a table, an index or a series, or tried as a join
+    /// candidate) before it fails with 54000 (program_limit_exceeded). Part of the replicated semantics: every replica
+    /// must run with the same value.</summary>
+    public const long MaxRowsExamined = 1_000_000_000;
+
+    private readonly long maxRowsExamined;
+
+    /// <summary>An engine with the limits every replica applies.</summary>
+    public SqlEngine()
+        : this(MaxRowsExamined)
+    {
+    }
+
+    /// <summary>An engine with a lower work limit, so that tests can reach it in milliseconds.</summary>
+    internal SqlEngine(long maxRowsExamined) => this.maxRowsExamined = maxRowsExamined;
+
     /// <summary>Parses <paramref name="sql"/> (one or more statements separated by <c>;</c>). Syntax errors throw <see cref="SqlException"/>.</summary>
     public PreparedBatch Prepare(string sql) => PreparedBatch.Parse(sql);
 
     /// <summary>Executes a prepared batch; never throws for SQL errors (they are in the results).</summary>
-    /// <remarks>A replicated write is never stopped before its end: neither a clock nor a count of rows examined is
-    /// the same on every replica (the rows a statement examines depend on its plan, which a replica may have cached
-    /// under older statistics), and a write must have the same outcome everywhere (DESIGN.md §2).</remarks>
+    /// <remarks>Every statement may examine at most <see cref="MaxRowsExamined"/> rows; past them it fails with 54000.
+    /// That count is the same on every replica: it depends on the plan and the data, and the plan only on the version
+    /// (a cached plan is reused only while every statistic it was chosen by is unchanged). A clock is not, so a
+    /// replicated write takes no token.</remarks>
     /// <param name="cancellationToken">Ends the running statement with 57014 (query_canceled) once cancelled,
     /// checked every thousand or so rows. For reads only: a replicated batch must not pass one, since when it fires
     /// differs between replicas.</param>
@@ -152,7 +169,7 @@ public sealed class SqlEngine
                     }
                 }
 
-                var ctx = new ExecContext(current, parameters, env, functions, new StatementLimits(maxResultBytes, cancellationToken));
+                var ctx = new ExecContext(current, parameters, env, functions, new StatementLimits(maxRowsExamined, maxResultBytes, cancellationToken));
                 var executable = statement.PlanFor(current);
                 var (result, next) = executable.Execute(current, ctx);
                 current = next;

@@ -44,8 +44,9 @@ public sealed class EndToEndTests
             process.StandardInput.Close();
             Assert.Equal("ready", await process.StandardOutput.ReadLineAsync(bound.Token));
             Assert.Equal("1", await process.StandardOutput.ReadLineAsync(bound.Token));
-            // The long statement starts right after the first one's answer is printed.
-            await Task.Delay(500, bound.Token);
+            // The long statement starts right after the first one's answer is printed, and runs for many seconds: a
+            // second leaves a loaded machine time to start it before the signal arrives.
+            await Task.Delay(1_000, bound.Token);
             using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync(bound.Token);

@@ -12,7 +12,7 @@ namespace ReefDB.Sql.Execution;
 /// </summary>
 internal sealed class ExecContext
 {
-    // The cancellation token is checked once per this many rows (a power of two).
+    // The work limit and the cancellation token are checked once per this many rows (a power of two).
     private const long CheckInterval = 1024;
 
     private readonly StatementLimits limits;
@@ -36,14 +36,14 @@ internal sealed class ExecContext
     }
 
     /// <summary>Counts one row examined: read from a table, an index, a series or a work table, or tried as a
-    /// join candidate. Every loop whose length the data decides calls it, so that a cancelled read stops within about a
-    /// thousand rows wherever it spends its time.</summary>
+    /// join candidate. Every loop whose length the data decides calls it, so that no statement runs unbounded and a
+    /// cancelled read stops within about a thousand rows wherever it spends its time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Examine()
     {
         if ((++examined & (CheckInterval - 1)) == 0)
         {
-            CheckCancellation();
+            CheckWork();
         }
     }
 
@@ -98,8 +98,15 @@ internal sealed class ExecContext
         return previous;
     }
 
-    private void CheckCancellation()
+    private void CheckWork()
     {
+        if (examined > limits.MaxRowsExamined)
+        {
+            throw new SqlException(
+                SqlStates.ProgramLimitExceeded,
+                $"statement examined more than {limits.MaxRowsExamined} rows, the most one statement may; narrow it with a WHERE clause or an index, or split it");
+        }
+
         if (limits.Cancellation.IsCancellationRequested)
         {
             throw new SqlException(SqlStates.QueryCanceled, "canceling statement: it was cancelled or ran past its time limit");

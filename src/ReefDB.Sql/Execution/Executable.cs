@@ -12,6 +12,9 @@ internal abstract class Executable
     /// <summary>Tables whose statistics the plan was chosen by (see <see cref="Planning.Statistics.Signature"/>).</summary>
     public IReadOnlyList<string> StatisticsTables { get; init; } = [];
 
+    /// <summary>The distinct and posting counts the plan was chosen by (see <see cref="Planning.Statistics.StillHold"/>).</summary>
+    public IReadOnlyList<Planning.StatisticsProbe> StatisticsProbes { get; init; } = [];
+
     /// <summary>The types the statement gives its parameters (<c>$1</c> at 0), null where nothing determines one.</summary>
     public IReadOnlyList<Types.SqlType?> ParameterTypes { get; init; } = [];
 

@@ -57,7 +57,12 @@ internal static class ForeignKeys
             }
 
             var child = ws.Writer(owner.Name);
-            var children = child.AllRows().Where(r => Matches(r, fk.Columns, values)).ToList();
+            // A scan of the child per removed parent row: counted, so that a large cascade stays within the statement's work.
+            var children = child.AllRows().Where(r =>
+            {
+                ctx.Examine();
+                return Matches(r, fk.Columns, values);
+            }).ToList();
             if (children.Count == 0)
             {
                 continue;

@@ -76,7 +76,10 @@ internal static partial class StatementCompiler
         var layout = Layout.ForSource(target.SourceId, table.RowWidth);
         var conflict = s.OnConflict is null ? null : CompileConflict(s.OnConflict, table, binder, scope, target, planner, version);
         var (returning, columns) = CompileReturning(s.Returning, binder, scope, new CompileEnv(layout, 0, ImmutableDictionary<int, Layout>.Empty, planner));
-        return new InsertExecutable(runtime, targets, values, source, conflict, returning, columns) { StatisticsTables = [.. version.Catalog.Tables.Keys], ParameterTypes = binder.ParameterTypes };
+        return new InsertExecutable(runtime, targets, values, source, conflict, returning, columns)
+        {
+            StatisticsTables = [.. version.Catalog.Tables.Keys], StatisticsProbes = planner.Statistics.Probes, ParameterTypes = binder.ParameterTypes,
+        };
     }
 
     private static ConflictAction CompileConflict(OnConflictClause c, Catalog.TableDef table, Binder binder, Scope scope, RangeVariable target, Planner planner, DatabaseVersion version)
@@ -180,6 +183,9 @@ internal static partial class StatementCompiler
         var (returning, columns) = CompileReturning(returningItems, binder, scope, env);
         var offset = plan.Layout.IndexOf(new ColumnId(target.SourceId, 0));
         var runtime = TableRuntime.Build(version.Catalog, table, planner);
-        return new ModifyExecutable(runtime, plan, offset, set, returning, columns) { StatisticsTables = [.. version.Catalog.Tables.Keys], ParameterTypes = binder.ParameterTypes };
+        return new ModifyExecutable(runtime, plan, offset, set, returning, columns)
+        {
+            StatisticsTables = [.. version.Catalog.Tables.Keys], StatisticsProbes = planner.Statistics.Probes, ParameterTypes = binder.ParameterTypes,
+        };
     }
 }

@@ -27,7 +27,10 @@ internal static partial class StatementCompiler
         var planner = new Planner(version);
         var plan = planner.PlanQuery(bound, ImmutableDictionary<int, Layout>.Empty);
         var columns = bound.Names.Zip(bound.Types, (n, t) => new ResultColumn(n, t.Kind == SqlTypeKind.Unknown ? SqlType.Text : t)).ToList();
-        return new QueryExecutable(plan, columns) { StatisticsTables = [.. version.Catalog.Tables.Keys], ParameterTypes = binder.ParameterTypes };
+        return new QueryExecutable(plan, columns)
+        {
+            StatisticsTables = [.. version.Catalog.Tables.Keys], StatisticsProbes = planner.Statistics.Probes, ParameterTypes = binder.ParameterTypes,
+        };
     }
 
     private static ExplainExecutable CompileExplain(ExplainStatement e, DatabaseVersion version)

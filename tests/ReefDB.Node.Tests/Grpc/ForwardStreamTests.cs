@@ -116,7 +116,7 @@ public sealed class ForwardStreamTests
     public async Task A_long_forwarded_read_does_not_hold_up_the_requests_behind_it_on_the_stream()
     {
         // The leader stops the read at its request timeout: 10^10 join candidates would otherwise run for minutes.
-        await using var leader = await TestNode.StartAsync(new FakeReplica(), o => o with { RequestTimeoutMs = 2_000 });
+        await using var leader = await TestNode.StartAsync(new FakeReplica(), o => o with { RequestTimeoutMs = 5_000 });
         using var forwarder = Forwarder(leader);
         await forwarder.ForwardAsync(1, ForwardCalls.Request("CREATE TABLE t (id integer PRIMARY KEY)"), Cancel);
 

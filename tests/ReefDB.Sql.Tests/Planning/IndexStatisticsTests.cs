@@ -40,6 +40,21 @@ public sealed class IndexStatisticsTests
     }
 
     [Fact]
+    public void A_cached_plan_is_replaced_when_a_distinct_count_it_read_changes_bucket()
+    {
+        // The row count stays 1,024 throughout: only the distinct count of g moves. A plan cached before the update must
+        // not outlive it, or a replica that cached it and one that compiles afresh would run different plans.
+        var db = IndexedBeforeInsert(i => i);
+        var prepared = new SqlEngine().Prepare("SELECT id FROM t WHERE g = 1");
+        Assert.Contains("Index Scan using t_g on t", CachedPlan(prepared, db.Version), StringComparison.Ordinal);
+
+        db.Exec("UPDATE t SET g = id % 2");
+
+        Assert.Contains("Seq Scan on t", CachedPlan(prepared, db.Version), StringComparison.Ordinal);
+        Assert.Equal(Plan(db, "SELECT id FROM t WHERE g = 1"), CachedPlan(prepared, db.Version));
+    }
+
+    [Fact]
     public void An_expression_index_serves_equality_on_the_same_expression()
     {
         var db = new TestDatabase();
@@ -51,5 +66,12 @@ public sealed class IndexStatisticsTests
         Assert.Equal(["42"], db.Rows("SELECT id FROM p WHERE lower(name) = 'name42'"));
         Assert.Equal(["7"], db.Rows("SELECT id FROM p AS q WHERE 'name7' = lower(q.name)"));
         Assert.Contains("Seq Scan on p", Plan(db, "SELECT id FROM p WHERE upper(name) = 'NAME42'"), StringComparison.Ordinal);
+    }
+
+    private static string CachedPlan(PreparedBatch prepared, DatabaseVersion version)
+    {
+        var lines = new List<string>();
+        ((ReefDB.Sql.Execution.QueryExecutable)prepared.Statements[0].PlanFor(version)).Plan.Explain(lines);
+        return string.Join("\n", lines);
     }
 }
