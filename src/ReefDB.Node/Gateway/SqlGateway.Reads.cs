@@ -11,22 +11,23 @@ internal sealed partial class SqlGateway
     /// log. Linearizable: ReadIndex (the leader confirms its leadership; a follower asks it) and wait until applied
     /// that far. Lease: the leader serves under its lease (a follower forwards). Stale: this node's applied state.
     /// </summary>
-    private Task<SqlResult> ReadAsync(SqlRequest request, PreparedBatch[] prepared, LeaderPolicy policy, CancellationToken cancellationToken)
+    private async Task<SqlResult> ReadAsync(SqlRequest request, PreparedBatch[] prepared, LeaderPolicy policy, CancellationToken cancellationToken)
     {
+        if (policy == LeaderPolicy.LocalOnly)
+        {
+            // Forwarded: the forwarding stream starts requests on its reader, and a read's statements may run up to the
+            // request timeout (its wait for the consistency asked can complete at once). Off that thread, the requests
+            // behind it on the stream go on.
+            await Task.Yield();
+        }
+
         var consistency = request.Consistency ?? defaultConsistency;
-        return consistency switch
+        return await (consistency switch
         {
             ReadConsistency.Stale => Task.FromResult(ReadLocal(request, prepared, cancellationToken)),
             ReadConsistency.Lease => OnLeaderAsync(request, policy, leaderOnly: true, async () =>
             {
                 await replica.LeaseReadAsync(cancellationToken).ConfigureAwait(false);
-                if (policy == LeaderPolicy.LocalOnly)
-                {
-                    // Forwarded: the forwarding stream starts requests on its reader, and a read's statements may run
-                    // up to the request timeout. Off that thread, the requests behind it on the stream go on.
-                    await Task.Yield();
-                }
-
                 return ReadLocal(request, prepared, cancellationToken);
             }, cancellationToken),
             _ => OnLeaderAsync(request, policy, leaderOnly: false, async () =>
@@ -37,7 +38,7 @@ internal sealed partial class SqlGateway
                 metrics?.ReadIndexLatency(Stopwatch.GetElapsedTime(started));
                 return ReadLocal(request, prepared, cancellationToken);
             }, cancellationToken),
-        };
+        }).ConfigureAwait(false);
     }
 
     /// <param name="cancellationToken">The caller's, which the request timeout also cancels: a statement still running

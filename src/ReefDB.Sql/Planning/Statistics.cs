@@ -25,8 +25,14 @@ internal sealed class Statistics
 
     public long RowCount(string table) => version.Tables.TryGetValue(table, out var data) ? Bucket(data.RowCount) : 0;
 
-    public long DistinctLeading(string table, string index) =>
-        Record(new StatisticsProbe(table, index, null, false, DistinctLeadingOf(version, table, index)));
+    public long DistinctLeading(string table, string index)
+    {
+        var bucket = DistinctLeadingOf(version, table, index);
+        // A unique index's count is its table's row count, which every cached plan's signature checks already (and a
+        // cached plan needs the same catalog, so uniqueness cannot change): only other indexes are recorded, which
+        // keeps the check of a primary-key lookup's cached plan as cheap as it was.
+        return version.Catalog.FindIndex(index) is { Unique: false } ? Record(new StatisticsProbe(table, index, null, false, bucket)) : bucket;
+    }
 
     /// <summary>
     /// How many entries a GIN index holds for <paramref name="lexeme"/> (for a prefix, for every lexeme it

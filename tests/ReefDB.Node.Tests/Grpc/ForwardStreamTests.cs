@@ -112,8 +112,10 @@ public sealed class ForwardStreamTests
         Assert.Null(next.Error);
     }
 
-    [Fact]
-    public async Task A_long_forwarded_read_does_not_hold_up_the_requests_behind_it_on_the_stream()
+    [Theory]
+    [InlineData(ReadConsistency.Lease)]
+    [InlineData(ReadConsistency.Stale)]
+    public async Task A_long_forwarded_read_does_not_hold_up_the_requests_behind_it_on_the_stream(ReadConsistency consistency)
     {
         // The leader stops the read at its request timeout: 10^10 join candidates would otherwise run for minutes.
         await using var leader = await TestNode.StartAsync(new FakeReplica(), o => o with { RequestTimeoutMs = 5_000 });
@@ -122,7 +124,7 @@ public sealed class ForwardStreamTests
 
         var read = forwarder.ForwardAsync(
             1,
-            ForwardCalls.Request("SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b") with { Consistency = ReadConsistency.Lease },
+            ForwardCalls.Request("SELECT count(*) FROM generate_series(1, 100000) a, generate_series(1, 100000) b") with { Consistency = consistency },
             Cancel);
         var write = await forwarder.ForwardAsync(1, ForwardCalls.Request("INSERT INTO t VALUES (1)"), Cancel);
 
